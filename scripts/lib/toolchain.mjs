@@ -1,0 +1,47 @@
+// Brings the repo's own pnpm on a machine that has only Node and npm, and runs workspace commands with it.
+// corepack cannot fetch pnpm here (the registry mirror serves no signatures), so the pinned version from
+// package.json's packageManager is fetched with npx the first time and installed as a root devDependency after.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const pnpmVersion = manifest.packageManager.replace(/^pnpm@/, '');
+const localPnpm = join(root, 'node_modules', '.bin', 'pnpm');
+
+export const toolEnv = {
+  ...process.env,
+  TURBO_TELEMETRY_DISABLED: '1',
+  DO_NOT_TRACK: '1',
+  NO_COLOR: process.env.NO_COLOR ?? '1',
+  npm_config_update_notifier: 'false',
+};
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: toolEnv, ...options });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+}
+
+function pnpmCommand() {
+  return existsSync(localPnpm)
+    ? { command: localPnpm, prefix: [] }
+    : { command: 'npx', prefix: ['--yes', `pnpm@${pnpmVersion}`] };
+}
+
+export function pnpm(args, options) {
+  const { command, prefix } = pnpmCommand();
+  return run(command, [...prefix, ...args], options);
+}
+
+/** Installs exactly what the lockfile says; cheap when nothing changed. Exits the process on failure. */
+export function install() {
+  const status = pnpm(['install', '--frozen-lockfile', '--prefer-offline', '--reporter=append-only']);
+  if (status !== 0) {
+    console.error('pnpm install failed; see the output above.');
+    process.exit(status);
+  }
+}

@@ -1,0 +1,41 @@
+// `npm test`: install from the lockfile, build, run every package's tests through turbo, then print one line
+// `N passed, N failed` summed over the packages' vitest JSON reports.
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { install, pnpm, root } from './lib/toolchain.mjs';
+
+const workspaceDirs = ['packages', 'apps']
+  .map((group) => join(root, group))
+  .filter((dir) => existsSync(dir))
+  .flatMap((dir) => readdirSync(dir).map((name) => join(dir, name)))
+  .filter((dir) => existsSync(join(dir, 'package.json')));
+
+const reportOf = (dir) => join(dir, 'test-results.json');
+for (const dir of workspaceDirs) rmSync(reportOf(dir), { force: true });
+
+install();
+const status = pnpm(['exec', 'turbo', 'run', 'test', '--continue', '--output-logs=new-only', ...process.argv.slice(2)]);
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const missing = [];
+for (const dir of workspaceDirs) {
+  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  if (!manifest.scripts?.test) continue;
+  if (!existsSync(reportOf(dir))) {
+    missing.push(manifest.name);
+    continue;
+  }
+  const report = JSON.parse(readFileSync(reportOf(dir), 'utf8'));
+  passed += report.numPassedTests ?? 0;
+  failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+  skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+}
+if (missing.length > 0) {
+  console.error(`No test report from: ${missing.join(', ')} (its build or test run did not finish).`);
+  failed += missing.length;
+}
+const exitCode = status !== 0 || failed > 0 ? 1 : 0;
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(exitCode);

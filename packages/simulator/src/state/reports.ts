@@ -1,0 +1,266 @@
+import { randomUUID } from 'node:crypto';
+import type { ReportFormat, ReportKind, ReportLevel } from '../content/index.js';
+import { isoDate, previousMonth, startOfNextMonth, vendorTimestamp, type SimulatedClock } from '../clock.js';
+import { VendorError } from '../http/vendor-error.js';
+import type { SimulatorConfig } from './config.js';
+import type { FaultBook } from './faults.js';
+import { StoredFile } from './stored-file.js';
+import type { ApiClient } from './tokens.js';
+import type { World } from './world.js';
+
+interface Parameters {
+  tenant_id: string;
+  level: ReportLevel;
+  kind: ReportKind;
+  formats: ReportFormat[];
+  period: { start: string; end: string };
+  hide_zero_usage?: boolean;
+  show_skus?: boolean;
+}
+
+export interface ReportRecord {
+  id: string;
+  version: number;
+  result_action: 'save' | 'send';
+  recipients: string[];
+  parameters: Parameters;
+  schedule: { type: 'once' | 'monthly'; enabled: boolean };
+  generation_date: string;
+  createdAt: number;
+  /** When the next generation is due (simulated ms); null when none is. */
+  nextRunAt: number | null;
+  files: StoredFile[];
+}
+
+export interface SentMail {
+  reportId: string;
+  recipients: string[];
+  formats: ReportFormat[];
+  period: { start: string; end: string };
+  sentAt: string;
+}
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/** Reports with their versions, schedules and generations, advanced lazily to the simulated clock. */
+export class ReportStore {
+  private readonly reports = new Map<string, ReportRecord>();
+  readonly outbox: SentMail[] = [];
+
+  constructor(
+    private readonly world: World,
+    private readonly clock: SimulatedClock,
+    private readonly config: SimulatorConfig,
+    private readonly faults: FaultBook,
+  ) {}
+
+  clear(): void {
+    this.reports.clear();
+    this.outbox.length = 0;
+  }
+
+  /** Runs every generation that is due by now on the simulated clock. */
+  tick(): void {
+    const now = this.clock.now();
+    for (const report of this.reports.values()) {
+      while (report.nextRunAt !== null && report.nextRunAt <= now) {
+        const runAt = report.nextRunAt;
+        if (report.schedule.type === 'monthly') {
+          if (report.schedule.enabled) this.generate(report, runAt, previousMonth(runAt));
+          report.nextRunAt = startOfNextMonth(runAt);
+          report.generation_date = isoDate(report.nextRunAt);
+        } else {
+          this.generate(report, runAt, report.parameters.period);
+          report.nextRunAt = null;
+        }
+      }
+    }
+  }
+
+  create(client: ApiClient, body: any): ReportRecord {
+    const now = this.clock.now();
+    const hour = new Date(now).getUTCHours();
+    if (this.config.nightlyUsageHistoryGap && hour >= 1 && hour < 6) {
+      throw new VendorError(400, 'Usage history is not ready yet: it is prepared between 01:00 and 06:00 UTC.', {
+        info: 'Create the report after 06:00 UTC.',
+      });
+    }
+    const parameters = body.parameters;
+    this.checkTenant(client, parameters.tenant_id);
+    const today = isoDate(now);
+    const period = parameters.period ?? defaultPeriod(now);
+    if (period.start > period.end) throw badPeriod(`period.start ${period.start} is after period.end ${period.end}`);
+    if (period.end > today) throw badPeriod(`period.end ${period.end} is in the future (today is ${today} UTC)`);
+    const scheduleType = body.schedule.type as 'once' | 'monthly';
+    if (body.schedule.enabled !== undefined && scheduleType === 'once') {
+      throw new VendorError(400, 'Request validation failed: schedule.enabled applies to scheduled (monthly) reports only');
+    }
+    const defaultFormats: ReportFormat[] = body.result_action === 'send' ? ['csv', 'html'] : ['csv_v2_0', 'json_v2_0'];
+    const generationAt =
+      scheduleType === 'monthly'
+        ? startOfNextMonth(now)
+        : Math.max(now, body.generation_date ? Date.parse(`${body.generation_date}T00:00:00Z`) : now);
+
+    const report: ReportRecord = {
+      id: randomUUID(),
+      version: 1,
+      result_action: body.result_action,
+      recipients: body.recipients ?? [],
+      parameters: {
+        ...parameters,
+        formats: parameters.formats ?? defaultFormats,
+        ...(scheduleType === 'once' ? { period } : parameters.period ? { period } : {}),
+      },
+      schedule: { type: scheduleType, enabled: body.schedule.enabled ?? true },
+      generation_date: isoDate(generationAt),
+      createdAt: now,
+      nextRunAt: generationAt,
+      files: [],
+    };
+    this.reports.set(report.id, report);
+    this.tick();
+    return report;
+  }
+
+  get(client: ApiClient, reportId: string): ReportRecord {
+    const report = this.reports.get(reportId);
+    if (!report) {
+      throw new VendorError(404, `Report ${reportId} not found.`, { info: 'Check the report id; it may have been deleted.' });
+    }
+    this.checkTenant(client, report.parameters.tenant_id);
+    return report;
+  }
+
+  update(client: ApiClient, reportId: string, body: any): ReportRecord {
+    const report = this.get(client, reportId);
+    if (report.schedule.type !== 'monthly') {
+      throw new VendorError(400, `Report ${reportId} is a one-time report; only scheduled reports can be updated.`, {
+        info: 'Create a new report instead.',
+      });
+    }
+    if (body.recipients !== undefined) report.recipients = body.recipients;
+    if (body.parameters) Object.assign(report.parameters, body.parameters);
+    if (body.schedule?.enabled !== undefined) report.schedule.enabled = body.schedule.enabled;
+    report.version += 1;
+    return report;
+  }
+
+  delete(client: ApiClient, reportId: string, version: number): void {
+    const report = this.get(client, reportId);
+    if (version !== report.version) {
+      throw new VendorError(409, 'Version mismatch', {
+        code: 1001,
+        info: `The report's current version is ${report.version}; fetch the report and use its version.`,
+      });
+    }
+    this.reports.delete(reportId);
+  }
+
+  listForTenant(client: ApiClient, tenantId: string): string[] {
+    if (!this.world.tenantExists(tenantId)) throw new VendorError(404, `Tenant ${tenantId} not found.`);
+    this.checkTenant(client, tenantId);
+    return [...this.reports.values()].filter((r) => r.parameters.tenant_id === tenantId).map((r) => r.id);
+  }
+
+  storedItems(client: ApiClient, reportId: string) {
+    const report = this.get(client, reportId);
+    const now = this.clock.now();
+    return report.files.flatMap((file) => {
+      const status = file.status(now);
+      if (status === null) return [];
+      return [
+        {
+          id: file.id,
+          report_format: file.format,
+          size: status === 'saved' ? file.digest!.size : 0,
+          created_at: vendorTimestamp(file.createdAt, this.config.createdAtWithOffset),
+          status,
+        },
+      ];
+    });
+  }
+
+  storedFile(client: ApiClient, reportId: string, storedId: string): StoredFile {
+    const report = this.get(client, reportId);
+    const file = report.files.find((candidate) => candidate.id === storedId);
+    const status = file?.status(this.clock.now()) ?? null;
+    if (!file || status === null) throw new VendorError(404, `Stored report ${storedId} of report ${reportId} not found.`);
+    if (status !== 'saved') {
+      throw new VendorError(404, `Stored report ${storedId} is ${status === 'failed' ? 'a failed generation' : 'still being generated'}; only saved stored reports can be downloaded.`);
+    }
+    return file;
+  }
+
+  /** Every stored file of every report, for the control endpoints. */
+  findStoredFile(storedId: string): StoredFile | undefined {
+    for (const report of this.reports.values()) {
+      const file = report.files.find((candidate) => candidate.id === storedId);
+      if (file) return file;
+    }
+    return undefined;
+  }
+
+  private generate(report: ReportRecord, at: number, period: { start: string; end: string }): void {
+    const { parameters } = report;
+    if (report.result_action === 'send') {
+      this.outbox.push({
+        reportId: report.id,
+        recipients: [...report.recipients],
+        formats: [...parameters.formats],
+        period,
+        sentAt: vendorTimestamp(at),
+      });
+      return;
+    }
+    const readyAt = at + this.config.generationDelayMs;
+    const visibleAt = at + Math.min(this.config.listDelayMs, this.config.generationDelayMs);
+    for (const format of parameters.formats) {
+      report.files.push(
+        new StoredFile(randomUUID(), report.id, format, at, visibleAt, readyAt, this.faults.takeGenerationFailure(format), {
+          tree: this.world.tree,
+          tenantId: parameters.tenant_id,
+          kind: parameters.kind,
+          level: parameters.level,
+          format,
+          period,
+          generationDate: isoDate(at),
+          hideZeroUsage: parameters.hide_zero_usage ?? false,
+          showSkus: parameters.show_skus ?? false,
+          seed: this.world.options.seed,
+          ...(this.config.fileTargetBytes ? { targetBytes: this.config.fileTargetBytes } : {}),
+        }),
+      );
+    }
+  }
+
+  private checkTenant(client: ApiClient, tenantId: string): void {
+    if (!this.world.canAccess(client, tenantId)) {
+      throw new VendorError(403, `Access to tenant ${tenantId} is denied.`, {
+        info: "The API client can reach only its own tenant and the tenants below it.",
+      });
+    }
+  }
+}
+
+/** With no period given: the current month up to yesterday, or the whole previous month on the 1st. */
+function defaultPeriod(now: number): { start: string; end: string } {
+  const yesterday = now - dayMs;
+  const start = new Date(yesterday);
+  return { start: isoDate(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1)), end: isoDate(yesterday) };
+}
+
+function badPeriod(problem: string): VendorError {
+  return new VendorError(400, `Request validation failed: ${problem}`, { info: 'Give a period in the past with start on or before end.' });
+}
+
+export function reportView(report: ReportRecord) {
+  return {
+    id: report.id,
+    version: report.version,
+    result_action: report.result_action,
+    recipients: report.recipients,
+    parameters: report.parameters,
+    schedule: report.schedule,
+    generation_date: report.generation_date,
+  };
+}

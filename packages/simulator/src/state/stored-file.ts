@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { constants, createGzip } from 'node:zlib';
+import { renderReportFile } from '../content/index.js';
+import type { ReportFileRequest, ReportFormat } from '../content/index.js';
+
+export type StoredStatus = 'in_progress' | 'saved' | 'failed';
+
+export interface FileDigest {
+  /** Compressed size in bytes: the `size` the API lists. */
+  size: number;
+  /** Size of the decompressed file in bytes. */
+  bytes: number;
+  /** SHA-256 (hex) of the decompressed file. */
+  sha256: string;
+}
+
+/** Files padded to a requested size are compressed fast, so that a gigabyte stays quick to serve twice. */
+const largeFileLevel = 1;
+
+/**
+ * One generated file of a report. Its content is rendered on demand from a deterministic generator and gzipped
+ * on the way out: small files keep their compressed bytes, padded large ones are rendered again for each download
+ * so that memory stays flat whatever their size.
+ */
+export class StoredFile {
+  digest: FileDigest | null = null;
+  private compressed: Buffer | null = null;
+  readonly ready: Promise<void>;
+
+  constructor(
+    readonly id: string,
+    readonly reportId: string,
+    readonly format: ReportFormat,
+    readonly createdAt: number,
+    readonly visibleAt: number,
+    readonly readyAt: number,
+    readonly failed: boolean,
+    private readonly content: ReportFileRequest,
+  ) {
+    this.ready = failed ? Promise.resolve() : this.prepare();
+  }
+
+  status(now: number): StoredStatus | null {
+    if (now < this.visibleAt) return null;
+    if (now < this.readyAt) return 'in_progress';
+    if (this.failed) return 'failed';
+    return this.digest ? 'saved' : 'in_progress';
+  }
+
+  get isLarge(): boolean {
+    return this.content.targetBytes !== undefined;
+  }
+
+  get fileName(): string {
+    const extension = { csv: 'csv', html: 'html', json_v1: 'json', csv_v2_0: 'csv', json_v2_0: 'json' }[this.format];
+    const { start, end } = this.content.period;
+    return `${this.content.kind}_${start}_${end}_${this.format}.${extension}`;
+  }
+
+  /** The gzip bytes as served on the wire. */
+  openCompressed(): Readable {
+    if (this.compressed) return Readable.from([this.compressed]);
+    const gzip = createGzip(this.gzipOptions());
+    Readable.from(renderReportFile(this.content)).pipe(gzip);
+    return gzip;
+  }
+
+  private gzipOptions() {
+    return { level: this.isLarge ? largeFileLevel : constants.Z_DEFAULT_COMPRESSION };
+  }
+
+  private async prepare(): Promise<void> {
+    const hash = createHash('sha256');
+    let bytes = 0;
+    let size = 0;
+    const chunks: Buffer[] = [];
+    const keep = !this.isLarge;
+    const measure = new Transform({
+      transform(chunk: Buffer | string, _encoding, callback: TransformCallback) {
+        const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+        hash.update(buffer);
+        bytes += buffer.length;
+        callback(null, buffer);
+      },
+    });
+    await pipeline(Readable.from(renderReportFile(this.content)), measure, createGzip(this.gzipOptions()), async (source: AsyncIterable<Buffer>) => {
+      for await (const chunk of source) {
+        size += chunk.length;
+        if (keep) chunks.push(chunk);
+      }
+    });
+    if (keep) this.compressed = Buffer.concat(chunks);
+    this.digest = { size, bytes, sha256: hash.digest('hex') };
+  }
+}

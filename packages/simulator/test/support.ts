@@ -98,3 +98,23 @@ export const billingRequest = (tenantId: string, overrides: Record<string, unkno
 });
 
 export const unknownId = '00000000-0000-4000-8000-000000000000';
+
+/** Polls until `check` returns a value that is not undefined (real time), for generations measured in the background. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** The stored list once every item is past `in_progress`. */
+export async function settledStored(sim: Simulator, token: string, reportId: string, expected: number) {
+  return eventually(async () => {
+    const stored = await call(sim, token, 'GET', `/reports/${reportId}/stored`);
+    const items = stored.body.items as { status: string }[];
+    return items.length === expected && items.every((item) => item.status !== 'in_progress') ? stored.body.items : undefined;
+  });
+}

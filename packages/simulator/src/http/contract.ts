@@ -109,7 +109,7 @@ export class Contract {
 
   /** Response-side check for tests: the violations of a JSON answer against the description. */
   checkResponse(operation: OperationDescription, status: number, body: unknown): string {
-    const declared = operation.responses[String(status)];
+    const declared = operation.responses[String(status)] ?? operation.responses[`${String(status)[0]}XX`];
     if (!declared) return `status ${status} is not declared for ${operation.operationId}`;
     if (!declared.schemaPointer) return body === undefined || body === '' ? '' : `${operation.operationId} ${status} declares no JSON body`;
     return formatViolations(this.validator.validate(declared.schemaPointer, body));

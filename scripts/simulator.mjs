@@ -1,16 +1,13 @@
 // `pnpm simulator [flags]`: builds the simulator if needed, then runs it in the foreground. Build output goes to
 // stderr so that the simulator's first stdout line stays its JSON description.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { root, toolEnv } from './lib/toolchain.mjs';
+import { root, turbo } from './lib/toolchain.mjs';
 
-const turbo = join(root, 'node_modules', '.bin', 'turbo');
-const build = spawnSync(turbo, ['run', 'build', '--filter=@acronis-reports/simulator...', '--output-logs=errors-only'], {
-  cwd: root,
-  env: toolEnv,
+const built = turbo(['run', 'build', '--filter=@acronis-reports/simulator...', '--output-logs=errors-only'], {
   stdio: ['ignore', process.stderr, process.stderr],
 });
-if (build.status !== 0) process.exit(build.status ?? 1);
+if (built !== 0) process.exit(built);
 
 const child = spawn(process.execPath, [join(root, 'packages', 'simulator', 'dist', 'cli.js'), ...process.argv.slice(2)], {
   cwd: process.cwd(),

@@ -2,7 +2,7 @@
 // `N passed, N failed` summed over the packages' vitest JSON reports.
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { install, pnpm, root } from './lib/toolchain.mjs';
+import { install, root, turbo } from './lib/toolchain.mjs';
 
 const workspaceDirs = ['packages', 'apps']
   .map((group) => join(root, group))
@@ -14,7 +14,7 @@ const reportOf = (dir) => join(dir, 'test-results.json');
 for (const dir of workspaceDirs) rmSync(reportOf(dir), { force: true });
 
 install();
-const status = pnpm(['exec', 'turbo', 'run', 'test', '--continue', '--output-logs=new-only', ...process.argv.slice(2)]);
+const status = turbo(['run', 'test', '--continue', '--output-logs=new-only', ...process.argv.slice(2)]);
 
 let passed = 0;
 let failed = 0;
@@ -29,7 +29,11 @@ for (const dir of workspaceDirs) {
   }
   const report = JSON.parse(readFileSync(reportOf(dir), 'utf8'));
   passed += report.numPassedTests ?? 0;
-  failed += (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+  // A file that fails to load has no failed test of its own; count it once so it cannot pass unseen.
+  const brokenFiles = (report.testResults ?? []).filter(
+    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
+  ).length;
+  failed += (report.numFailedTests ?? 0) + brokenFiles;
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 }
 if (missing.length > 0) {

@@ -3,7 +3,7 @@
 // package.json's packageManager is fetched with npx the first time and installed as a root devDependency after.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -12,8 +12,10 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const pnpmVersion = manifest.packageManager.replace(/^pnpm@/, '');
 const localPnpm = join(root, 'node_modules', '.bin', 'pnpm');
 
+// turbo starts each task with `pnpm run`, so the repo's own pnpm must come first on PATH.
 export const toolEnv = {
   ...process.env,
+  PATH: [join(root, 'node_modules', '.bin'), process.env.PATH].join(delimiter),
   TURBO_TELEMETRY_DISABLED: '1',
   DO_NOT_TRACK: '1',
   NO_COLOR: process.env.NO_COLOR ?? '1',
@@ -35,6 +37,11 @@ function pnpmCommand() {
 export function pnpm(args, options) {
   const { command, prefix } = pnpmCommand();
   return run(command, [...prefix, ...args], options);
+}
+
+/** Runs the repo's turbo (installed by `install()`) with the tool environment. */
+export function turbo(args, options) {
+  return run(join(root, 'node_modules', '.bin', 'turbo'), args, options);
 }
 
 /** Installs exactly what the lockfile says; cheap when nothing changed. Exits the process on failure. */

@@ -111,10 +111,10 @@ export async function eventually<T>(check: () => Promise<T | undefined>, timeout
 }
 
 /** The stored list once every item is past `in_progress`. */
-export async function settledStored(sim: Simulator, token: string, reportId: string, expected: number) {
+export async function settledStored(sim: Simulator, token: string, reportId: string, expected: number, timeoutMs = 5000) {
   return eventually(async () => {
     const stored = await call(sim, token, 'GET', `/reports/${reportId}/stored`);
     const items = stored.body.items as { status: string }[];
     return items.length === expected && items.every((item) => item.status !== 'in_progress') ? stored.body.items : undefined;
-  });
+  }, timeoutMs);
 }

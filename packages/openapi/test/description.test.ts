@@ -86,6 +86,17 @@ describe('enumerations', () => {
   });
 });
 
+describe('help texts', () => {
+  it('describe every value of every enumeration, for dropdowns', () => {
+    for (const name of ['ReportKind', 'ReportLevel', 'ReportFormat', 'ScheduleType', 'ResultAction', 'StoredReportStatus']) {
+      const schema = document.components['schemas']![name] as { enum: string[]; 'x-enumDescriptions': Record<string, string>; description: string };
+      expect(Object.keys(schema['x-enumDescriptions']), name).toEqual(schema.enum);
+      expect(Object.values(schema['x-enumDescriptions']).every((text) => /^[A-Z].*\.$/.test(text)), name).toBe(true);
+      expect(schema.description.length, name).toBeGreaterThan(20);
+    }
+  });
+});
+
 describe('create body', () => {
   const check = (body: unknown) => formatViolations(validator.validate(schema('ReportCreateRequest'), body));
 

@@ -158,13 +158,20 @@ function answerApi(
   fault: Fault | null,
   onRoute: (operationId: string) => void,
 ): Answer {
+  const apiPath = url.pathname.startsWith(`${apiBasePath}/`) ? url.pathname.slice(apiBasePath.length) : null;
   if (fault?.type === 'status') {
+    // name the operation in the request log even though a "gateway" answers before the API does
+    try {
+      if (apiPath) onRoute(deps.contract.route(method, apiPath).operation.operationId);
+    } catch {
+      // an unknown path keeps no operation name
+    }
     throw new VendorError(fault.status!, fault.message ?? statusMessages[fault.status!] ?? `Simulated error ${fault.status}.`, {
       headers: fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {},
     });
   }
-  if (!url.pathname.startsWith(`${apiBasePath}/`)) throw new VendorError(404, `No endpoint ${url.pathname}; the API lives under ${apiBasePath}.`);
-  const { operation, pathParams } = deps.contract.route(method, url.pathname.slice(apiBasePath.length));
+  if (!apiPath) throw new VendorError(404, `No endpoint ${url.pathname}; the API lives under ${apiBasePath}.`);
+  const { operation, pathParams } = deps.contract.route(method, apiPath);
   onRoute(operation.operationId);
   const isTokenCall = operation.security.includes('basicAuth');
   const client: ApiClient | null = isTokenCall ? null : authenticate(deps.ctx, headers.authorization);

@@ -124,7 +124,7 @@ async function serveApi(deps: ApiDeps, request: IncomingMessage, response: Serve
   const method = request.method ?? 'GET';
   const arrivedAt = new Date(deps.clock.now()).toISOString();
   const { delayMs, fault } = deps.faults.forRequest(method, url.pathname);
-  let operationId: string | null = null;
+  const operationId = operationName(deps.contract, method, url.pathname);
   const record = (status: number) =>
     deps.log.record({ at: arrivedAt, method, path: url.pathname + url.search, operationId, status, fault: fault ? describeFault(fault) : null });
 
@@ -136,10 +136,21 @@ async function serveApi(deps: ApiDeps, request: IncomingMessage, response: Serve
     return;
   }
 
+  let rawBody: string;
+  try {
+    rawBody = await readBody(request);
+  } catch (error) {
+    if (error instanceof VendorError) {
+      record(error.status);
+      await deliver(response, errorAnswer(error), { kind: 'whole' });
+    } else {
+      record(0); // the client went away while sending
+    }
+    return;
+  }
   let answer: Answer;
   try {
-    const rawBody = await readBody(request);
-    answer = answerApi(deps, method, url, request.headers, rawBody, fault, (id) => (operationId = id));
+    answer = answerApi(deps, method, url, request.headers, rawBody, fault);
   } catch (error) {
     answer = errorAnswer(error);
   }
@@ -156,23 +167,15 @@ function answerApi(
   headers: IncomingMessage['headers'],
   rawBody: string,
   fault: Fault | null,
-  onRoute: (operationId: string) => void,
 ): Answer {
   const apiPath = url.pathname.startsWith(`${apiBasePath}/`) ? url.pathname.slice(apiBasePath.length) : null;
   if (fault?.type === 'status') {
-    // name the operation in the request log even though a "gateway" answers before the API does
-    try {
-      if (apiPath) onRoute(deps.contract.route(method, apiPath).operation.operationId);
-    } catch {
-      // an unknown path keeps no operation name
-    }
     throw new VendorError(fault.status!, fault.message ?? statusMessages[fault.status!] ?? `Simulated error ${fault.status}.`, {
       headers: fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {},
     });
   }
   if (!apiPath) throw new VendorError(404, `No endpoint ${url.pathname}; the API lives under ${apiBasePath}.`);
   const { operation, pathParams } = deps.contract.route(method, apiPath);
-  onRoute(operation.operationId);
   const isTokenCall = operation.security.includes('basicAuth');
   const client: ApiClient | null = isTokenCall ? null : authenticate(deps.ctx, headers.authorization);
   let validated;
@@ -203,6 +206,16 @@ function errorAnswer(error: unknown): Answer {
   if (error instanceof OAuthError) return { status: error.status, body: error.body(), headers: { 'cache-control': 'no-store' } };
   console.error('simulator: unexpected error', error);
   return { status: 500, body: new VendorError(500, 'Internal simulator error.').body() };
+}
+
+/** The operation a request is for, to name it in the request log even when a fault answers before the API does. */
+function operationName(contract: Contract, method: string, path: string): string | null {
+  if (!path.startsWith(`${apiBasePath}/`)) return null;
+  try {
+    return contract.route(method, path.slice(apiBasePath.length)).operation.operationId;
+  } catch {
+    return null;
+  }
 }
 
 function describeFault(fault: Fault): string {

@@ -125,10 +125,19 @@ async function serveApi(deps: ApiDeps, request: IncomingMessage, response: Serve
   const arrivedAt = new Date(deps.clock.now()).toISOString();
   const { delayMs, fault } = deps.faults.forRequest(method, url.pathname);
   const operationId = operationName(deps.contract, method, url.pathname);
-  const record = (status: number) =>
-    deps.log.record({ at: arrivedAt, method, path: url.pathname + url.search, operationId, status, fault: fault ? describeFault(fault) : null });
-
   if (delayMs > 0) await sleep(delayMs);
+  const handlingStarted = performance.now();
+  const record = (status: number) =>
+    deps.log.record({
+      at: arrivedAt,
+      method,
+      path: url.pathname + url.search,
+      operationId,
+      status,
+      fault: fault ? describeFault(fault) : null,
+      handlingMs: performance.now() - handlingStarted,
+    });
+
   if (fault?.type === 'drop' && fault.phase !== 'after') {
     request.resume();
     response.socket?.destroy();

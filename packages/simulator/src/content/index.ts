@@ -19,4 +19,5 @@ export { usageOn } from './usage.js';
 export { selectTenants } from './levels.js';
 export { APPLICATIONS, CATALOG } from './catalog.js';
 export { CSV_V2_VENDOR_COLUMNS, csvV2Columns } from './formats/index.js';
-export { renderReportFile, utf8Length } from './render.js';
+export { renderReportFile } from './render.js';
+export { utf8Length } from './utf8.js';

@@ -67,6 +67,8 @@ export function folderName(rng: Rng): string {
 
 /** Lowercase ASCII for logins and mail domains ("Søndergaard" -> "sondergaard"). */
 export function slug(text: string): string {
+  const ascii = asciiSlug(text);
+  if (ascii !== null) return ascii;
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -74,6 +76,27 @@ export function slug(text: string): string {
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .toLowerCase();
+}
+
+/**
+ * `slug` of an ASCII-only text in one pass (runs of anything but letters and digits become one dash, none at
+ * either end), or null when the text has other characters: names are slugged for every synthetic customer.
+ */
+function asciiSlug(text: string): string | null {
+  let out = '';
+  let from = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0;
+    if (c >= 0x80) return null;
+    const alnum = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+    if (alnum && from < 0) {
+      from = i;
+    } else if (!alnum && from >= 0) {
+      out += out === '' ? text.slice(from, i) : `-${text.slice(from, i)}`;
+      from = -1;
+    }
+  }
+  return out.toLowerCase();
 }
 
 export function personName(rng: Rng): { first: string; last: string } {

@@ -24,12 +24,18 @@ export function hashString(text: string, seed = 0): number {
   return fmix32(h);
 }
 
+/** The state `hashSeed` starts from, for callers that fold parts in one at a time with `hashStep`. */
+export const HASH_START = 0x9e3779b9;
+
+/** Folds one more part into a `hashSeed` state: `hashSeed(a, b)` is `hashStep(hashStep(HASH_START, a), b)`. */
+export function hashStep(h: number, part: string | number): number {
+  return typeof part === 'number' ? fmix32(h ^ fmix32(part + 0x7f4a7c15)) : hashString(part, h);
+}
+
 /** Folds any mix of strings and numbers into one 32-bit seed. */
 export function hashSeed(...parts: readonly (string | number)[]): number {
-  let h = 0x9e3779b9;
-  for (const part of parts) {
-    h = typeof part === 'number' ? fmix32(h ^ fmix32(part + 0x7f4a7c15)) : hashString(part, h);
-  }
+  let h = HASH_START;
+  for (const part of parts) h = hashStep(h, part);
   return h;
 }
 
@@ -76,6 +82,7 @@ export interface Rng {
 /**
  * sfc32 (Chris Doty-Humphrey's small fast counter), seeded through a splitmix32-style scramble so that
  * nearby seeds give unrelated streams. A class, not closures: the usage model creates one per offering item.
+ * The state is kept as int32 (the same bits as the uint32 words) so that V8 keeps it unboxed.
  */
 class Sfc32 implements Rng {
   private a: number;
@@ -84,26 +91,28 @@ class Sfc32 implements Rng {
   private d = 1;
 
   constructor(seed: number) {
-    let s = seed >>> 0;
-    const split = (): number => {
-      s = (s + 0x9e3779b9) >>> 0;
-      return fmix32(s);
-    };
-    this.a = split();
-    this.b = split();
-    this.c = split();
+    // Three splitmix32-style steps, without a closure.
+    const s = seed >>> 0;
+    this.a = fmix32((s + 0x9e3779b9) >>> 0) | 0;
+    this.b = fmix32((s + 2 * 0x9e3779b9) >>> 0) | 0;
+    this.c = fmix32((s + 3 * 0x9e3779b9) >>> 0) | 0;
     // Discard the first outputs: sfc32 mixes its state in during its first dozen rounds.
-    for (let i = 0; i < 12; i++) this.word();
+    for (let i = 0; i < 12; i++) this.step();
+  }
+
+  /** One round; returns the output word as int32. */
+  private step(): number {
+    const { a, b, c, d } = this;
+    const t = (a + b + d) | 0;
+    this.d = (d + 1) | 0;
+    this.a = b ^ (b >>> 9);
+    this.b = (c + (c << 3)) | 0;
+    this.c = (((c << 21) | (c >>> 11)) + t) | 0;
+    return t;
   }
 
   word(): number {
-    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
-    this.d = (this.d + 1) >>> 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) >>> 0;
-    this.c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
-    this.c = (this.c + t) >>> 0;
-    return t;
+    return this.step() >>> 0;
   }
 
   next(): number {

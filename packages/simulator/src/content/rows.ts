@@ -3,7 +3,8 @@
 import type { OfferingItem, ReportFileRequest, ReportFormat, ReportKind, ReportLevel, Tenant, Usage } from './types.js';
 import { fromDay, monthStart, toDay } from './dates.js';
 import { selectTenants } from './levels.js';
-import { isCounter, isZeroOverPeriod, spanUsage, usageOnDay } from './usage.js';
+import { spanUsage } from './span.js';
+import { isCounter, isZeroOverPeriod, usageOnDay } from './usage.js';
 
 export interface UsageRow {
   tenant: Tenant;
@@ -109,16 +110,22 @@ const minus = (a: Usage, b: Usage): Usage => ({
  * vendor's "as of 23:59:59 of the start and end dates"). Current: month to date, delta from the end of the
  * previous month. Daily and breakdown: each day, items in tree order within the day, delta from the day before.
  */
-export function* tenantRows(plan: ReportPlan, tenant: Tenant): Generator<UsageRow> {
+export function tenantRows(plan: ReportPlan, tenant: Tenant): Iterable<UsageRow> {
+  return plan.dated ? datedRows(plan, tenant) : spanRows(plan, tenant);
+}
+
+/** One row per item: few enough to build at once. */
+function spanRows(plan: ReportPlan, tenant: Tenant): UsageRow[] {
+  const before = plan.kind === 'usage_current' ? plan.first - 1 : plan.first;
+  return visibleItems(plan, tenant).map((item): UsageRow => {
+    const { absolute, delta, effective } = spanUsage(tenant, item, plan.seed, before, plan.first, plan.last);
+    return { tenant, item, date: null, absolute, delta, effective };
+  });
+}
+
+/** One row per item and day: as many as the period is long, so made one by one. */
+function* datedRows(plan: ReportPlan, tenant: Tenant): Generator<UsageRow> {
   const items = visibleItems(plan, tenant);
-  if (!plan.dated) {
-    const before = plan.kind === 'usage_current' ? plan.first - 1 : plan.first;
-    for (const item of items) {
-      const span = spanUsage(tenant, item, plan.seed, before, plan.first, plan.last);
-      yield { tenant, item, date: null, ...span };
-    }
-    return;
-  }
   const counters = items.map(isCounter);
   const previous = items.map((item) => usageOnDay(tenant, item, plan.first - 1, plan.seed));
   for (let day = plan.first; day <= plan.last; day++) {

@@ -6,7 +6,7 @@ import { APPLICATIONS, CATALOG, CATALOG_BY_NAME, CATALOG_ORDER, applicationById,
 import type { ApplicationKey, CatalogItem } from './catalog.js';
 import { companyName, folderName, partnerName, personName, slug } from './names.js';
 import type { CompanyNameStyle } from './names.js';
-import { createRng, hashSeed } from './random.js';
+import { createRng, hashSeed, hashStep } from './random.js';
 import type { Rng } from './random.js';
 
 export interface TenantTreeOptions {
@@ -27,9 +27,10 @@ export interface Infrastructure {
 // Whether a partner (and so its customers) sees SKUs: not every partner does, as the vendor warns.
 const skuAccess = new WeakMap<Tenant, boolean>();
 
-function newTenant(id: string, name: string, kind: TenantKind, parent: Tenant | null): Tenant {
+/** A tenant under `parent`, listed among its children unless `attach` is false. */
+function newTenant(id: string, name: string, kind: TenantKind, parent: Tenant | null, attach = true): Tenant {
   const tenant: Tenant = { id, name, kind, parentId: parent?.id ?? null, children: [], offeringItems: [], users: [] };
-  parent?.children.push(tenant);
+  if (attach) parent?.children.push(tenant);
   return tenant;
 }
 
@@ -74,14 +75,41 @@ function pickWeighted(rng: Rng, items: readonly CatalogItem[], count: number): C
 const NICE_COUNTS = [5, 10, 15, 20, 25, 30, 50, 75, 100, 150, 200, 250, 300, 500];
 const NICE_GIB = [100, 250, 500, 1024, 2048, 3072, 5120, 10240];
 
+/** The quotas a partner might set on an item: nice round numbers not below its smallest usage. */
+const QUOTA_CHOICES: ReadonlyMap<CatalogItem, readonly number[]> = new Map(
+  CATALOG.map((item) => [
+    item,
+    item.unit === 'bytes' ? NICE_GIB.filter((g) => g * 1024 ** 3 >= item.low) : NICE_COUNTS.filter((n) => n >= item.low),
+  ]),
+);
+
 function quotaFor(rng: Rng, item: CatalogItem): number | undefined {
   if (item.shape !== 'stock' || !rng.chance(item.quotaChance)) return undefined;
-  if (item.unit === 'bytes') return rng.pick(NICE_GIB.filter((g) => g * 1024 ** 3 >= item.low)) * 1024 ** 3;
-  return rng.pick(NICE_COUNTS.filter((n) => n >= item.low));
+  const choices = QUOTA_CHOICES.get(item)!;
+  return item.unit === 'bytes' ? rng.pick(choices) * 1024 ** 3 : rng.pick(choices);
 }
 
 const CORE_ITEMS = CATALOG.filter((item) => item.core);
 const OPTIONAL_ITEMS = CATALOG.filter((item) => !item.core);
+const APPLICATION_LIST = Object.values(APPLICATIONS);
+
+// The sites of each application, per list of sites: synthetic customers are provisioned by the hundred thousand
+// on the same few sites.
+const sitesCache = new WeakMap<readonly Infrastructure[], Map<ApplicationKey, Infrastructure[]>>();
+
+function sitesFor(infra: readonly Infrastructure[], application: ApplicationKey): Infrastructure[] {
+  let byApplication = sitesCache.get(infra);
+  if (!byApplication) {
+    byApplication = new Map();
+    sitesCache.set(infra, byApplication);
+  }
+  let sites = byApplication.get(application);
+  if (!sites) {
+    sites = infra.filter((s) => s.applications.includes(application));
+    byApplication.set(application, sites);
+  }
+  return sites;
+}
 
 /** Items for one customer: the core backup items plus a weighted choice of add-ons, 6 to 14 in all. */
 function provision(rng: Rng, infra: readonly Infrastructure[], withSkus: boolean): OfferingItem[] {
@@ -91,7 +119,7 @@ function provision(rng: Rng, infra: readonly Infrastructure[], withSkus: boolean
   const optional = total - CORE_ITEMS.length - (secondStorage ? 1 : 0);
   const chosen = [...CORE_ITEMS, ...pickWeighted(rng, OPTIONAL_ITEMS, optional)];
   const editions = new Map<ApplicationKey, string>();
-  for (const application of Object.values(APPLICATIONS)) editions.set(application.key, rng.pick(application.editions));
+  for (const application of APPLICATION_LIST) editions.set(application.key, rng.pick(application.editions));
 
   const items: OfferingItem[] = [];
   const add = (entry: CatalogItem, site: Infrastructure | undefined): void => {
@@ -111,7 +139,7 @@ function provision(rng: Rng, infra: readonly Infrastructure[], withSkus: boolean
     items.push(item);
   };
   for (const entry of chosen) {
-    const sites = entry.infra ? infra.filter((s) => s.applications.includes(entry.application)) : [];
+    const sites = entry.infra ? sitesFor(infra, entry.application) : [];
     const site = sites.length > 0 ? rng.pick(sites) : undefined;
     add(entry, site);
     if (entry.name === 'storage' && secondStorage && sites.length > 1) {
@@ -171,8 +199,15 @@ function descendantsOf(tenant: Tenant): Tenant[] {
   return out;
 }
 
-function customer(rng: Rng, parent: Tenant, infra: readonly Infrastructure[], withSkus: boolean, style?: CompanyNameStyle): Tenant {
-  const tenant = newTenant(rng.uuid(), companyName(rng, style), 'customer', parent);
+function customer(
+  rng: Rng,
+  parent: Tenant,
+  infra: readonly Infrastructure[],
+  withSkus: boolean,
+  style?: CompanyNameStyle,
+  attach = true,
+): Tenant {
+  const tenant = newTenant(rng.uuid(), companyName(rng, style), 'customer', parent, attach);
   tenant.users = makeUsers(rng, tenant.name, rng.int(1, 3));
   tenant.offeringItems = provision(rng, infra, withSkus);
   return tenant;
@@ -247,12 +282,12 @@ export function infrastructuresOf(tree: TenantTree): Infrastructure[] {
 }
 
 /**
- * A customer that is not in the tree, drawn from (seed, index): filler for size-targeted files. It hangs
- * under `parent` and is provisioned like a real customer of that partner.
+ * Customers that are not in the tree, each drawn from (seed, index): filler for size-targeted files. They hang
+ * under `parent` (without being added to its children) and are provisioned like its real customers.
  */
-export function syntheticCustomer(tree: TenantTree, parent: Tenant, infra: readonly Infrastructure[], seed: number, index: number): Tenant {
-  const rng = createRng(hashSeed('acronis-reports-simulator/synthetic', seed, index));
-  const detached: Tenant = { ...parent, children: [] };
-  const tenant = customer(rng, detached, infra, hasSkuAccess(parent, tree.byId));
-  return tenant;
+export function syntheticCustomers(tree: TenantTree, parent: Tenant, seed: number): (index: number) => Tenant {
+  const infra = infrastructuresOf(tree);
+  const withSkus = hasSkuAccess(parent, tree.byId);
+  const start = hashSeed('acronis-reports-simulator/synthetic', seed);
+  return (index) => customer(createRng(hashStep(start, index)), parent, infra, withSkus, undefined, false);
 }

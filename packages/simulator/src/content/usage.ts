@@ -12,21 +12,25 @@ import type { OfferingItem, Tenant, Usage } from './types.js';
 import { CATALOG_BY_NAME } from './catalog.js';
 import type { CatalogItem } from './catalog.js';
 import { toDay } from './dates.js';
-import { createRng, hashSeed, noise } from './random.js';
+import { HASH_START, createRng, hashStep, noise } from './random.js';
 import { aggregateKey } from './tenants.js';
 
-interface Profile {
-  zero: boolean;
-  start: number;
+/**
+ * Everything the model draws for one customer item. A class with fields of fixed types: the summary path refills
+ * one instance per item rather than allocating, and V8 then updates the number fields in place.
+ */
+export class Profile {
+  zero = false;
+  start = 0;
   /** First day of production use; equals `start` when the item never was in trial. */
-  trialEnd: number;
-  counter: boolean;
-  unit: OfferingItem['measurementUnit'];
-  base: number;
-  slope: number;
-  wobble: number;
-  noiseSeed: number;
-  cap: number;
+  trialEnd = 0;
+  counter = false;
+  unit: OfferingItem['measurementUnit'] = 'quantity';
+  base = 0.5;
+  slope = 0.5;
+  wobble = 0.5;
+  noiseSeed = 0;
+  cap = Number.POSITIVE_INFINITY;
 }
 
 const FIRST_START = toDay('2018-01-01');
@@ -42,8 +46,25 @@ const FALLBACK: CatalogItem = {
 const PROFILE_CACHE_LIMIT = 4096;
 let profiles = new Map<OfferingItem, { tenantId: string; seed: number; profile: Profile }>();
 
-function makeProfile(tenant: Tenant, item: OfferingItem, seed: number): Profile {
-  const rng = createRng(hashSeed(seed, tenant.id, item.name, item.edition, item.infraId));
+// hashSeed(seed, tenant.id, ...) for the tenant whose items were asked for last: reports ask item after item.
+let prefixTenantId = '';
+let prefixSeed = Number.NaN;
+let prefixHash = 0;
+
+function tenantHash(tenantId: string, seed: number): number {
+  if (tenantId !== prefixTenantId || seed !== prefixSeed) {
+    prefixHash = hashStep(hashStep(HASH_START, seed), tenantId);
+    prefixTenantId = tenantId;
+    prefixSeed = seed;
+  }
+  return prefixHash;
+}
+
+/** Draws the profile of `tenant`'s `item` into `p` (every field is set) and returns `p`. */
+export function fillProfile(p: Profile, tenant: Tenant, item: OfferingItem, seed: number): Profile {
+  // = hashSeed(seed, tenant.id, item.name, item.edition, item.infraId)
+  const h = hashStep(hashStep(hashStep(tenantHash(tenant.id, seed), item.name), item.edition), item.infraId);
+  const rng = createRng(h);
   const entry = CATALOG_BY_NAME.get(item.name) ?? FALLBACK;
   // Skewed towards earlier years: most customers have been around a while, a few are new.
   let start = FIRST_START + Math.floor(rng.next() ** 1.6 * (LAST_START - FIRST_START));
@@ -61,32 +82,31 @@ function makeProfile(tenant: Tenant, item: OfferingItem, seed: number): Profile 
   const counter = entry.shape === 'counter';
   const shrinking = !counter && rng.chance(0.15);
   const slope = counter ? 0 : base * (shrinking ? -rng.float(0, 0.0004) : rng.float(0.0002, 0.0012));
-  return {
-    zero,
-    start,
-    trialEnd,
-    counter,
-    unit: item.measurementUnit,
-    base,
-    slope,
-    wobble: Math.max(0.6, base * 0.02),
-    noiseSeed: rng.word(),
-    // Quantity quotas are hard limits; storage may run 5% over its quota before backups are refused.
-    cap: item.quota === undefined ? Number.POSITIVE_INFINITY : item.measurementUnit === 'bytes' ? Math.round(item.quota * 1.05) : item.quota,
-  };
+  p.zero = zero;
+  p.start = start;
+  p.trialEnd = trialEnd;
+  p.counter = counter;
+  p.unit = item.measurementUnit;
+  p.base = base;
+  p.slope = slope;
+  p.wobble = Math.max(0.6, base * 0.02);
+  p.noiseSeed = rng.word();
+  // Quantity quotas are hard limits; storage may run 5% over its quota before backups are refused.
+  p.cap = item.quota === undefined ? Number.POSITIVE_INFINITY : item.measurementUnit === 'bytes' ? Math.round(item.quota * 1.05) : item.quota;
+  return p;
 }
 
-function profileOf(tenant: Tenant, item: OfferingItem, seed: number): Profile {
+export function profileOf(tenant: Tenant, item: OfferingItem, seed: number): Profile {
   const cached = profiles.get(item);
   if (cached && cached.seed === seed && cached.tenantId === tenant.id) return cached.profile;
-  const profile = makeProfile(tenant, item, seed);
+  const profile = fillProfile(new Profile(), tenant, item, seed);
   if (profiles.size >= PROFILE_CACHE_LIMIT) profiles = new Map();
   profiles.set(item, { tenantId: tenant.id, seed, profile });
   return profile;
 }
 
 /** Total usage of one customer item at the end of `day`, before the trial/production split. */
-function totalAt(p: Profile, day: number): number {
+export function totalAt(p: Profile, day: number): number {
   if (p.zero || day < p.start) return 0;
   const age = day - p.start;
   const n = noise(p.noiseSeed, day);
@@ -96,8 +116,62 @@ function totalAt(p: Profile, day: number): number {
     return p.unit === 'seconds' ? Math.max(60, Math.round(value / 60) * 60) : Math.max(1, Math.round(value));
   }
   const trend = p.base + p.slope * age;
-  if (p.unit === 'bytes') return Math.min(p.cap, Math.max(MIB, Math.round(trend * (1 + 0.02 * (n - 0.5)))));
-  return Math.min(p.cap, Math.max(1, Math.round(trend + (n - 0.5) * 2 * p.wobble)));
+  return p.unit === 'bytes' ? bytesTotal(bytesLevel(trend, n), p.cap) : countTotal(countLevel(trend, n, p.wobble), p.cap);
+}
+
+// A stock item's total on a day is its level (trend and noise) rounded and clamped: storage within +-1% of the
+// trend and at least 1 MiB, counts within +-wobble and at least 1; neither above the cap.
+const bytesLevel = (trend: number, n: number): number => trend * (1 + 0.02 * (n - 0.5));
+const countLevel = (trend: number, n: number, wobble: number): number => trend + (n - 0.5) * 2 * wobble;
+const bytesTotal = (level: number, cap: number): number => Math.min(cap, Math.max(MIB, Math.round(level)));
+const countTotal = (level: number, cap: number): number => Math.min(cap, Math.max(1, Math.round(level)));
+
+/**
+ * The day of `first..last` with the highest total of a stock item: `last` unless an earlier day is strictly
+ * higher, else the first of the highest earlier days. The hot loop of padded summaries: as rounding and clamping
+ * never reorder levels, a day whose level is not above the best level seen cannot beat it and is not rounded
+ * (branches on rounding, one per day, cost more than the rest of the loop). Days before the item's first day of
+ * use are 0 and cannot be higher.
+ */
+export function stockPeakDay(p: Profile, first: number, last: number): number {
+  if (p.zero || last < p.start) return last;
+  const { start, base, slope, noiseSeed, wobble, cap } = p;
+  const from = Math.max(first, start);
+  if (p.unit === 'bytes') {
+    let best = last;
+    let top = bytesLevel(base + slope * (last - start), noise(noiseSeed, last));
+    let max = bytesTotal(top, cap);
+    for (let day = from; day < last; day++) {
+      const level = bytesLevel(base + slope * (day - start), noise(noiseSeed, day));
+      if (level < top) continue;
+      top = level;
+      const total = bytesTotal(level, cap);
+      if (total > max) {
+        max = total;
+        best = day;
+      }
+    }
+    return best;
+  }
+  let best = last;
+  let top = countLevel(base + slope * (last - start), noise(noiseSeed, last), wobble);
+  let max = countTotal(top, cap);
+  for (let day = from; day < last; day++) {
+    const level = countLevel(base + slope * (day - start), noise(noiseSeed, day), wobble);
+    if (level < top) continue;
+    top = level;
+    const total = countTotal(level, cap);
+    if (total > max) {
+      max = total;
+      best = day;
+    }
+  }
+  return best;
+}
+
+/** Usage of one customer item at the end of `day`, split into production and trial. */
+export function profileUsage(p: Profile, day: number): Usage {
+  return p.counter ? counterUsage(p, day) : stockUsage(p, day);
 }
 
 function stockUsage(p: Profile, day: number): Usage {
@@ -144,8 +218,7 @@ function contributors(tenant: Tenant, item: OfferingItem): { tenant: Tenant; ite
 /** Usage at 23:59:59 UTC of epoch day `day`. */
 export function usageOnDay(tenant: Tenant, item: OfferingItem, day: number, seed: number): Usage {
   if (tenant.kind === 'customer') {
-    const p = profileOf(tenant, item, seed);
-    return p.counter ? counterUsage(p, day) : stockUsage(p, day);
+    return profileUsage(profileOf(tenant, item, seed), day);
   }
   let production = 0;
   let trial = 0;
@@ -167,58 +240,6 @@ export function usageOn(tenant: Tenant, item: OfferingItem, date: string, seed: 
 
 export function isCounter(item: OfferingItem): boolean {
   return CATALOG_BY_NAME.get(item.name)?.shape === 'counter';
-}
-
-export interface SpanUsage {
-  absolute: Usage;
-  delta: Usage;
-  effective: Usage;
-}
-
-const minus = (a: Usage, b: Usage): Usage => ({
-  production: a.production - b.production,
-  trial: a.trial - b.trial,
-  total: a.total - b.total,
-});
-
-/**
- * Usage over the days `first..last`: `absolute` at the end of `last`; `delta` = absolute minus the value at
- * the end of `before`; `effective` = what a partner bills for the span: the peak day for stock items (the
- * production/trial split of that day), the consumption (= delta) for counters.
- */
-export function spanUsage(tenant: Tenant, item: OfferingItem, seed: number, before: number, first: number, last: number): SpanUsage {
-  const absolute = usageOnDay(tenant, item, last, seed);
-  const delta = minus(absolute, usageOnDay(tenant, item, before, seed));
-  if (isCounter(item)) return { absolute, delta, effective: delta };
-  const peak = peakDay(tenant, item, seed, first, last);
-  return { absolute, delta, effective: peak === last ? absolute : usageOnDay(tenant, item, peak, seed) };
-}
-
-/** The day of `first..last` with the highest total (the latest such day on ties). */
-function peakDay(tenant: Tenant, item: OfferingItem, seed: number, first: number, last: number): number {
-  let best = last;
-  if (tenant.kind === 'customer') {
-    // Hot path for long summaries: plain numbers, no objects.
-    const p = profileOf(tenant, item, seed);
-    let max = totalAt(p, last);
-    for (let day = first; day < last; day++) {
-      const total = totalAt(p, day);
-      if (total > max) {
-        max = total;
-        best = day;
-      }
-    }
-    return best;
-  }
-  let max = usageOnDay(tenant, item, last, seed).total;
-  for (let day = first; day < last; day++) {
-    const total = usageOnDay(tenant, item, day, seed).total;
-    if (total > max) {
-      max = total;
-      best = day;
-    }
-  }
-  return best;
 }
 
 /** True when the item shows no usage on any day of `first..last` (usage, once started, never drops to 0). */

@@ -10,6 +10,8 @@ export interface LoggedRequest {
   status: number;
   /** The injected fault that shaped the answer, if any. */
   fault: string | null;
+  /** Real time the simulator spent on the request until its answer was ready (injected latency excluded). */
+  handlingMs: number;
 }
 
 /** Every API request the simulator answered (control requests excluded), for tests that count calls. */

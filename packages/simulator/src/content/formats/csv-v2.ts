@@ -1,8 +1,10 @@
 // csv_v2_0: the machine-readable CSV billing automation reads. Raw units: bytes, counts, seconds.
 
-import type { Tenant, Usage } from '../types.js';
+import type { Tenant } from '../types.js';
 import type { ReportPlan, UsageRow } from '../rows.js';
 import { csvField, csvLine } from './escape.js';
+import { ItemMemo } from './item-memo.js';
+import { usageTriple } from './numbers.js';
 import type { FormatWriter } from './writer.js';
 
 /** The vendor's columns, exactly and in this order; extra columns only ever follow them. */
@@ -24,28 +26,40 @@ export function csvV2Columns(plan: Pick<ReportPlan, 'dated' | 'showSkus' | 'acco
   ];
 }
 
-const triple = (u: Usage): string => `${u.production},${u.total},${u.trial}`;
+interface ItemText {
+  /** From the item name to the infrastructure owner, with the comma that follows. */
+  head: string;
+  unit: string;
+  sku: string;
+}
 
 export function csvV2Writer(plan: ReportPlan): FormatWriter {
   let prefix = '';
   let suffix = '';
+  const items = new ItemMemo<ItemText>((item) => ({
+    head:
+      `${csvField(item.name)},${item.applicationId},${csvField(item.edition)},${item.infraId},` +
+      `${csvField(item.backendType)},${item.ownerId},`,
+    unit: `,${item.measurementUnit}`,
+    sku: plan.showSkus ? `,${csvField(item.sku ?? '')}` : '',
+  }));
   return {
     begin: () => csvLine(csvV2Columns(plan)),
     tenantStart(tenant: Tenant) {
       prefix = `${csvField(tenant.id)},${tenant.kind},${csvField(tenant.name)},`;
       // `accounts` rows name the tenant's primary (first) user: its administrator and billing contact.
       const user = tenant.users[0];
-      suffix = plan.accounts ? `,${csvField(user?.login ?? '')},${csvField(user?.email ?? '')}` : '';
+      suffix = `${plan.accounts ? `,${csvField(user?.login ?? '')},${csvField(user?.email ?? '')}` : ''}\r\n`;
       return '';
     },
     row(row: UsageRow) {
-      const { item } = row;
-      return (
-        `${prefix}${csvField(item.name)},${item.applicationId},${csvField(item.edition)},${item.infraId},` +
-        `${csvField(item.backendType)},${item.ownerId},${triple(row.absolute)},` +
-        `${row.delta ? triple(row.delta) : ',,'},${triple(row.effective)},${item.measurementUnit}` +
-        `${plan.dated ? `,${row.date ?? ''}` : ''}${plan.showSkus ? `,${csvField(item.sku ?? '')}` : ''}${suffix}\r\n`
-      );
+      const text = items.get(row.item);
+      const absolute = usageTriple(row.absolute);
+      const delta = row.delta ? usageTriple(row.delta) : ',,';
+      // Effective usage is often the very same numbers: the last day's for stock items, the change for counters.
+      const effective = row.effective === row.absolute ? absolute : row.effective === row.delta ? delta : usageTriple(row.effective);
+      const date = plan.dated ? `,${row.date ?? ''}` : '';
+      return `${prefix}${text.head}${absolute},${delta},${effective}${text.unit}${date}${text.sku}${suffix}`;
     },
     tenantEnd: () => '',
     end: () => '',

@@ -4,14 +4,16 @@ import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { install, root, turbo } from './lib/toolchain.mjs';
 
-const workspaceDirs = ['packages', 'apps']
+const workspaceDirs = ['packages', 'apps', 'tools']
   .map((group) => join(root, group))
   .filter((dir) => existsSync(dir))
   .flatMap((dir) => readdirSync(dir).map((name) => join(dir, name)))
   .filter((dir) => existsSync(join(dir, 'package.json')));
 
-const reportOf = (dir) => join(dir, 'test-results.json');
-for (const dir of workspaceDirs) rmSync(reportOf(dir), { force: true });
+// Each package writes test-results.json; a package that runs its tests twice (core on two Node versions) adds
+// test-results.<name>.json.
+const reportsOf = (dir) => readdirSync(dir).filter((name) => /^test-results(\.[\w-]+)?\.json$/.test(name)).map((name) => join(dir, name));
+for (const dir of workspaceDirs) for (const report of reportsOf(dir)) rmSync(report, { force: true });
 
 install();
 const status = turbo(['run', 'test', '--continue', '--output-logs=new-only', ...process.argv.slice(2)]);
@@ -20,14 +22,7 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const missing = [];
-for (const dir of workspaceDirs) {
-  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-  if (!manifest.scripts?.test) continue;
-  if (!existsSync(reportOf(dir))) {
-    missing.push(manifest.name);
-    continue;
-  }
-  const report = JSON.parse(readFileSync(reportOf(dir), 'utf8'));
+function addReport(report) {
   passed += report.numPassedTests ?? 0;
   // A file that fails to load has no failed test of its own; count it once so it cannot pass unseen.
   const brokenFiles = (report.testResults ?? []).filter(
@@ -35,6 +30,13 @@ for (const dir of workspaceDirs) {
   ).length;
   failed += (report.numFailedTests ?? 0) + brokenFiles;
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+}
+for (const dir of workspaceDirs) {
+  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  if (!manifest.scripts?.test) continue;
+  const reports = reportsOf(dir);
+  if (reports.length === 0) missing.push(manifest.name);
+  for (const file of reports) addReport(JSON.parse(readFileSync(file, 'utf8')));
 }
 if (missing.length > 0) {
   console.error(`No test report from: ${missing.join(', ')} (its build or test run did not finish).`);

@@ -1,0 +1,142 @@
+// 3. A large download to disk: bare fetch + Node streams against client.downloadStoredReport + saveDownload.
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { get } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createReportsClient, saveDownload } from '../dist/node/index.js';
+import { bareToken, credentialsOf, reportBody, round } from './common.mjs';
+
+const MiB = 1024 * 1024;
+
+export async function measureDownload(sim, { megabytes }) {
+  const client = createReportsClient(credentialsOf(sim));
+  const config = sim.control.getConfig();
+  sim.control.updateConfig({ fileTargetBytes: Math.round(megabytes * MiB), generationDelayMs: 0, listDelayMs: 0 });
+  const created = performance.now();
+  let report;
+  try {
+    report = await client.createReport(reportBody(sim.tenantId, ['csv_v2_0']));
+  } finally {
+    sim.control.updateConfig({ fileTargetBytes: config.fileTargetBytes, generationDelayMs: config.generationDelayMs, listDelayMs: config.listDelayMs });
+  }
+  // real time: the simulator renders, gzips and hashes the whole file once before listing it as saved
+  const [item] = await client.waitForStoredReports(report.id, { initialDelayMs: 250, maxDelayMs: 1000, timeoutMs: 60 * 60 * 1000 });
+  const measureMs = performance.now() - created;
+  const info = await sim.control.storedFile(item.id);
+  const url = `${sim.apiBaseUrl}/reports/${report.id}/stored/${item.id}`;
+  const token = await bareToken(sim);
+  const mb = info.bytes / MiB;
+
+  const dir = await mkdtemp(join(tmpdir(), 'core-bench-'));
+  try {
+    const simulatorOnly = await timed(() => discardWithNodeHttp(url, token));
+    const bare = await onDisk(join(dir, 'bare.csv'), info, async (path) => {
+      const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+      if (!response.ok) throw new Error(`bare download answered ${response.status}`);
+      await pipeline(Readable.fromWeb(response.body), createWriteStream(path));
+    });
+    const viaClient = await onDisk(join(dir, 'client.csv'), info, async (path) => {
+      await saveDownload(await client.downloadStoredReport(report.id, item, { report }), path);
+    });
+    const figures = (run) => ({
+      seconds: round(run.ms / 1000, 2),
+      mbPerSecond: round(mb / (run.ms / 1000), 1),
+      beyondSimulatorSeconds: round((run.ms - simulatorOnly.ms) / 1000, 2),
+      peakRssGrowthMb: round(run.memory.rss / MiB, 1),
+      peakHeapGrowthMb: round(run.memory.heap / MiB, 1),
+      sha256Matches: run.sha256Matches,
+      bytesOnDisk: run.bytesOnDisk,
+    });
+    const bareFigures = figures(bare);
+    const clientFigures = figures(viaClient);
+    return {
+      requestedMb: megabytes,
+      decompressedBytes: info.bytes,
+      compressedBytes: info.size,
+      simulator: {
+        measureSeconds: round(measureMs / 1000, 2),
+        measureMbPerSecond: round(mb / (measureMs / 1000), 1),
+        serveSeconds: round(simulatorOnly.ms / 1000, 2),
+        serveMbPerSecond: round(mb / (simulatorOnly.ms / 1000), 1),
+        wireBytes: simulatorOnly.value,
+      },
+      bare: bareFigures,
+      client: clientFigures,
+      throughputRatio: round(clientFigures.mbPerSecond / bareFigures.mbPerSecond),
+      beyondSimulatorRatio: round(clientFigures.beyondSimulatorSeconds / bareFigures.beyondSimulatorSeconds),
+      goals: { throughputRatio: 0.8, memoryGrowthMb: 64 },
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The simulator alone: the gzip bytes read with node:http and thrown away, nothing decoded or written. */
+function discardWithNodeHttp(url, token) {
+  return new Promise((resolve, reject) => {
+    const request = get(url, { headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } }, (response) => {
+      if (response.statusCode !== 200) {
+        response.resume();
+        reject(new Error(`simulator-only download answered ${response.statusCode}`));
+        return;
+      }
+      let bytes = 0;
+      response.on('data', (chunk) => (bytes += chunk.length));
+      response.on('end', () => resolve(bytes));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+  });
+}
+
+async function timed(run) {
+  const started = performance.now();
+  const value = await run();
+  return { ms: performance.now() - started, value };
+}
+
+/** Runs one download into `path` with memory sampled, then checks the file on disk and deletes it. */
+async function onDisk(path, info, run) {
+  const memory = sampleMemory();
+  let ms;
+  try {
+    ({ ms } = await timed(() => run(path)));
+  } finally {
+    memory.stop();
+  }
+  const bytesOnDisk = (await stat(path)).size;
+  const sha256Matches = bytesOnDisk === info.bytes && (await sha256Of(path)) === info.sha256;
+  await rm(path, { force: true });
+  return { ms, memory: memory.growth(), sha256Matches, bytesOnDisk };
+}
+
+/** Peak RSS and heap above a collected baseline, sampled every 50 ms. */
+function sampleMemory(intervalMs = 50) {
+  globalThis.gc?.();
+  globalThis.gc?.();
+  const base = process.memoryUsage();
+  const peak = { rss: base.rss, heap: base.heapUsed };
+  const sample = () => {
+    const now = process.memoryUsage();
+    peak.rss = Math.max(peak.rss, now.rss);
+    peak.heap = Math.max(peak.heap, now.heapUsed);
+  };
+  const timer = setInterval(sample, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+    },
+    growth: () => ({ rss: peak.rss - base.rss, heap: peak.heap - base.heapUsed }),
+  };
+}
+
+async function sha256Of(path) {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: MiB })) hash.update(chunk);
+  return hash.digest('hex');
+}

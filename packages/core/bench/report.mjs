@@ -1,0 +1,101 @@
+// Formatting: readable tables, the goals with PASS/MISS, and the closing `BENCH {...}` line.
+
+const fixed = (value, digits = 1) => (typeof value === 'number' ? value.toFixed(digits) : String(value));
+const verdict = (pass) => (pass ? 'PASS' : 'MISS');
+
+/** Columns padded to their widest cell; the first column left-aligned, the others right-aligned. */
+export function table(headers, rows, indent = '  ') {
+  const cells = [headers, ...rows].map((row) => row.map(String));
+  const widths = headers.map((_, column) => Math.max(...cells.map((row) => row[column].length)));
+  const line = (row) => indent + row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('   ');
+  return [line(cells[0]), indent + widths.map((width) => '-'.repeat(width)).join('   '), ...cells.slice(1).map(line)].join('\n');
+}
+
+export function printHeader(machine) {
+  console.log('@acronis-reports/core benchmark');
+  console.log(`Node ${machine.node} on ${machine.platform}; CPU: ${machine.cpu} x ${machine.cores} cores; ${machine.memoryGb} GB RAM`);
+  console.log(`Simulator in this process at ${machine.simulator}: its work shares this event loop, and is shown as its own share.`);
+  if (!machine.gcExposed) console.log('warning: run with node --expose-gc so that memory is measured from a collected baseline');
+}
+
+export function printOverhead(o) {
+  console.log(`\n1. Per-call overhead: client.getReport(id) vs bare fetch GET + .json() (${o.rounds} interleaved rounds x ${o.callsPerRound} sequential calls, median)`);
+  console.log(
+    table(
+      ['side', 'us/call', 'simulator us/request', 'client-side us (total - simulator)', 'rounds us/call'],
+      [
+        ['bare fetch', fixed(o.bare.medianUs), fixed(o.bare.simulatorUs), fixed(o.bare.clientSideUs), o.bare.roundsUs.map((v) => fixed(v)).join(' ')],
+        ['client', fixed(o.client.medianUs), fixed(o.client.simulatorUs), fixed(o.client.clientSideUs), o.client.roundsUs.map((v) => fixed(v)).join(' ')],
+      ],
+    ),
+  );
+  console.log(`  ratio client/bare: ${fixed(o.ratio, 3)} (goal <= ${o.goal}) ${verdict(o.ratio <= o.goal)}; on client-side cost: ${fixed(o.clientSideRatio, 3)}`);
+  console.log('  (simulator us = its logged handlingMs: routing, validation, answer; node:http parsing on both ends stays in the client-side figure)');
+}
+
+export function printTokens(t) {
+  console.log(`\n2. Token requests for ${t.calls} concurrent getReport calls of a fresh client (Promise.all)`);
+  console.log(
+    table(
+      ['requestToken', 'fetchReport', 'failed', 'answered', 'wall ms'],
+      [[t.tokenRequests, t.getRequests, t.getFailures, t.answered, t.wallMs]],
+    ),
+  );
+  console.log(`  token requests: ${t.tokenRequests} (goal ${t.goal}) ${verdict(t.tokenRequests === t.goal)}`);
+}
+
+export function printDownload(d) {
+  const mb = d.decompressedBytes / 1024 / 1024;
+  console.log(`\n3. Download of a ${fixed(mb)} MB csv_v2_0 file (${fixed(d.compressedBytes / 1024 / 1024)} MB gzip on the wire) to disk`);
+  console.log(`  simulator: measured the file in ${fixed(d.simulator.measureSeconds, 2)} s (${fixed(d.simulator.measureMbPerSecond)} MB/s render+gzip+hash);`);
+  console.log(`             serves it alone (node:http, bytes discarded, nothing decoded) in ${fixed(d.simulator.serveSeconds, 2)} s = ${fixed(d.simulator.serveMbPerSecond)} MB/s of decompressed bytes`);
+  const row = (name, s) => [name, fixed(s.seconds, 2), fixed(s.mbPerSecond), fixed(s.beyondSimulatorSeconds, 2), fixed(s.peakRssGrowthMb), fixed(s.peakHeapGrowthMb), s.sha256Matches ? 'match' : 'DIFFERENT'];
+  console.log(
+    table(
+      ['side', 'wall s', 'MB/s', 's beyond simulator-only', 'peak RSS +MB', 'peak heap +MB', 'SHA-256 on disk'],
+      [row('bare fetch -> fs stream', d.bare), row('downloadStoredReport + saveDownload', d.client)],
+    ),
+  );
+  const memory = Math.max(d.client.peakRssGrowthMb, d.client.peakHeapGrowthMb);
+  console.log(`  throughput ratio client/bare: ${fixed(d.throughputRatio, 3)} (goal >= ${d.goals.throughputRatio}) ${verdict(d.throughputRatio >= d.goals.throughputRatio)}; on time beyond the simulator: ${fixed(d.beyondSimulatorRatio, 3)}`);
+  console.log(`  client memory growth: ${fixed(memory)} MB (goal < ${d.goals.memoryGrowthMb} MB) ${verdict(memory < d.goals.memoryGrowthMb)}`);
+}
+
+export function printPolling(p) {
+  console.log(`\n4. Polling a report that takes ${p.generationDelayMs / 1000} s to generate -- on the SIMULATED clock (sleeps advance it; no real waiting)`);
+  console.log(
+    table(
+      ['loop', 'stored-list requests', 'other requests', 'noticed late by (simulated s)'],
+      [
+        ['client.waitForStoredReports (defaults)', p.client.storedListRequests, `${p.client.reportRequests} getReport`, fixed(p.client.noticeDelayMs / 1000, 2)],
+        [`vendor samples: GET /stored every ${p.vendor.intervalMs / 1000} s`, p.vendor.storedListRequests, '0', fixed(p.vendor.noticeDelayMs / 1000, 2)],
+      ],
+    ),
+  );
+  const factor = p.vendor.storedListRequests / p.client.storedListRequests;
+  console.log(`  client pauses (ms): ${p.client.pauses.join(' ')}`);
+  console.log(`  the client polls ${fixed(factor, 2)}x less (goal >= ${p.goals.fewerRequestsFactor}x) ${verdict(factor >= p.goals.fewerRequestsFactor)}; notices ${fixed(p.client.noticeDelayMs / 1000, 2)} s late (goal <= ${p.goals.noticeDelayMs / 1000} s) ${verdict(p.client.noticeDelayMs <= p.goals.noticeDelayMs)}`);
+}
+
+/** Every goal with its figure, in the order of the sections. */
+export function goalsOf(results) {
+  const { overhead: o, tokens: t, download: d, polling: p } = results;
+  const memory = Math.max(d.client.peakRssGrowthMb, d.client.peakHeapGrowthMb);
+  const factor = p.vendor.storedListRequests / p.client.storedListRequests;
+  return [
+    { goal: 'per-call overhead client/bare <= 1.10', value: o.ratio, pass: o.ratio <= o.goal },
+    { goal: 'token requests per 1000 concurrent calls = 1', value: t.tokenRequests, pass: t.tokenRequests === t.goal && t.getFailures === 0 },
+    { goal: 'download throughput client/bare >= 0.8', value: d.throughputRatio, pass: d.throughputRatio >= d.goals.throughputRatio },
+    { goal: 'download memory growth < 64 MB', value: memory, pass: memory < d.goals.memoryGrowthMb },
+    { goal: 'download SHA-256 on disk matches (both sides)', value: d.bare.sha256Matches && d.client.sha256Matches, pass: d.bare.sha256Matches && d.client.sha256Matches },
+    { goal: 'polling: client uses >= 3x fewer requests', value: Number(factor.toFixed(2)), pass: factor >= p.goals.fewerRequestsFactor },
+    { goal: 'polling: saved files noticed <= 10 s late', value: p.client.noticeDelayMs, pass: p.client.noticeDelayMs <= p.goals.noticeDelayMs },
+  ];
+}
+
+export function printGoals(goals) {
+  console.log('\nGoals');
+  console.log(table(['goal', 'value', ''], goals.map((g) => [g.goal, String(g.value), verdict(g.pass)])));
+  const missed = goals.filter((g) => !g.pass);
+  console.log(missed.length === 0 ? '  all goals met' : `  MISSED ${missed.length} of ${goals.length}: ${missed.map((g) => g.goal).join('; ')}`);
+}

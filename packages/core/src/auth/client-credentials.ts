@@ -1,0 +1,81 @@
+import type { Client } from 'openapi-fetch';
+import { AuthenticationError } from '../errors.js';
+import type { paths } from '../generated/schema.js';
+import type { Runtime } from '../runtime.js';
+import { errorFromResponse, translateThrown } from '../operations/errors-from-response.js';
+import type { TokenSource } from './token-source.js';
+
+/** Tokens live two hours on the vendor's side; used when an answer does not say. */
+const defaultLifetimeMs = 2 * 60 * 60 * 1000;
+/** Renew this long before expiry so that a token never dies in flight. */
+const renewMarginMs = 60 * 1000;
+
+function basicAuthorization(clientId: string, clientSecret: string): string {
+  const bytes = new TextEncoder().encode(`${clientId}:${clientSecret}`);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return `Basic ${btoa(binary)}`;
+}
+
+/**
+ * Client credentials exchanged at `/idp/token`: the token is cached until shortly before it expires, fetched once
+ * for any number of concurrent callers, and dropped after a 401 so the next call gets a new one.
+ */
+export function clientCredentialsTokens(
+  api: Client<paths>,
+  credentials: { clientId: string; clientSecret: string },
+  runtime: Runtime,
+  baseUrl: string,
+): TokenSource {
+  let current: { token: string; renewAt: number } | undefined;
+  let pending: Promise<string> | undefined;
+
+  async function requestToken(): Promise<string> {
+    const requested = runtime.now();
+    let result;
+    try {
+      result = await api.POST('/idp/token', {
+        body: { grant_type: 'client_credentials' },
+        bodySerializer: (body) => new URLSearchParams(body as Record<string, string>).toString(),
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          authorization: basicAuthorization(credentials.clientId, credentials.clientSecret),
+        },
+      });
+    } catch (error) {
+      throw translateThrown(error, 'requestToken', baseUrl);
+    }
+    const { data, error, response } = result;
+    if (!data) {
+      if ([400, 401, 403].includes(response.status)) {
+        const oauth = (error ?? {}) as { error?: string; error_description?: string };
+        throw new AuthenticationError(
+          'invalid_credentials',
+          `The data center refused the API client credentials (${response.status}${oauth.error ? ` ${oauth.error}` : ''}${oauth.error_description ? `: ${oauth.error_description}` : ''}).`,
+          'Check the client id and secret, and that the data center URL is the one the API client was created in (management portal, Settings > API clients).',
+          response.status,
+          oauth.error,
+        );
+      }
+      throw errorFromResponse('requestToken', response, error);
+    }
+    const expiresAt = data.expires_on ? data.expires_on * 1000 : requested + (data.expires_in ? data.expires_in * 1000 : defaultLifetimeMs);
+    const lifetime = expiresAt - requested;
+    current = { token: data.access_token, renewAt: expiresAt - Math.min(renewMarginMs, lifetime / 2) };
+    return data.access_token;
+  }
+
+  return {
+    async get() {
+      if (current && runtime.now() < current.renewAt) return current.token;
+      pending ??= requestToken().finally(() => {
+        pending = undefined;
+      });
+      return pending;
+    },
+    invalidate(token) {
+      if (current?.token === token) current = undefined;
+      return true;
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { ValidationError } from './errors.js';
+import type { ReportCreateRequest, ReportFormat, ReportLevel } from './types.js';
+import { checkPeriod, todayUtc } from './validation.js';
+
+export interface BillingReportOptions {
+  /** The tenant to bill; default: the API client's own tenant. */
+  tenantId?: string;
+  /** A calendar month, `YYYY-MM`; default: the last full month. Ignored when `period` is given. */
+  month?: string;
+  /** An explicit period instead of a month. */
+  period?: { start: string; end: string };
+  /** Default `direct_partners`: one row set per direct customer and partner, as billing needs. */
+  level?: ReportLevel;
+  /** Default `csv_v2_0` and `json_v2_0`, the formats meant for billing automation. */
+  formats?: ReportFormat[];
+  /** Default true: leave out offering items without usage. */
+  hideZeroUsage?: boolean;
+  /** Default true: add SKU columns (not every partner has SKUs). */
+  showSkus?: boolean;
+}
+
+/** The calendar month before the one `now` falls in, as `YYYY-MM`. */
+export function lastFullMonth(now: number): string {
+  const date = new Date(now);
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+}
+
+export function monthPeriod(month: string): { start: string; end: string } {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  const monthIndex = match ? Number(match[2]) - 1 : -1;
+  if (!match || monthIndex < 0 || monthIndex > 11) {
+    throw new ValidationError([{ field: 'month', message: `must be a month as YYYY-MM, got ${JSON.stringify(month)}` }]);
+  }
+  const year = Number(match[1]);
+  const last = new Date(Date.UTC(year, monthIndex + 1, 0)).getUTCDate();
+  return { start: `${match[1]}-${match[2]}-01`, end: `${match[1]}-${match[2]}-${String(last).padStart(2, '0')}` };
+}
+
+/**
+ * The vendor's billing report request: `usage_summary` at `direct_partners` in `csv_v2_0` + `json_v2_0`, zero
+ * usage hidden, SKUs shown, stored for download, generated once, for a month (the last full one by default).
+ */
+export function buildBillingReportRequest(tenantId: string, options: Omit<BillingReportOptions, 'tenantId'>, now: number): ReportCreateRequest {
+  const period = options.period ?? monthPeriod(options.month ?? lastFullMonth(now));
+  const issues: { field: string; message: string }[] = [];
+  checkPeriod(period, options.period ? 'period' : 'month', todayUtc(now), issues);
+  if (issues.length > 0) throw new ValidationError(issues);
+  return {
+    result_action: 'save',
+    recipients: [],
+    schedule: { type: 'once' },
+    parameters: {
+      tenant_id: tenantId,
+      kind: 'usage_summary',
+      level: options.level ?? 'direct_partners',
+      formats: options.formats ?? ['csv_v2_0', 'json_v2_0'],
+      period,
+      hide_zero_usage: options.hideZeroUsage ?? true,
+      show_skus: options.showSkus ?? true,
+    },
+  };
+}

@@ -1,0 +1,136 @@
+import createClient from 'openapi-fetch';
+import { clientCredentialsTokens } from './auth/client-credentials.js';
+import { fixedToken, providedToken, type TokenSource } from './auth/token-source.js';
+import { normalizeBaseUrl } from './base-url.js';
+import { buildBillingReportRequest, type BillingReportOptions } from './billing.js';
+import { ValidationError } from './errors.js';
+import type { paths } from './generated/schema.js';
+import type { CallOptions, ClientContext, WaitDefaults } from './operations/context.js';
+import { downloadStoredReport, type DownloadOptions, type StoredReportDownload } from './operations/download.js';
+import { exportBillingReport, type ExportOptions, type ExportResult } from './operations/export.js';
+import { createReport, deleteReport, getReport, updateReport, type DeleteOptions } from './operations/reports.js';
+import { listStoredReports } from './operations/stored.js';
+import { getApiClient, getOwnTenantId, listTenantReportIds, listTenantReports, type ListReportsOptions } from './operations/tenants.js';
+import { waitForStoredReports, type WaitOptions } from './operations/wait.js';
+import type { Runtime } from './runtime.js';
+import { withBearer } from './transport/bearer.js';
+import type { FetchLike } from './transport/fetch-like.js';
+import { withRetry, type RetryPolicy } from './transport/retry.js';
+import { withTimeout } from './transport/timeout.js';
+import { withTrail, type RequestEvent } from './transport/trail.js';
+import type { ApiClientInfo, Report, ReportCreateRequest, ReportUpdateRequest, StoredReport } from './types.js';
+
+/** How core authenticates. `baseUrl` is the data center URL (`/api/2` is added when missing). */
+export type ReportsCredentials =
+  | { baseUrl: string; clientId: string; clientSecret: string }
+  | { baseUrl: string; accessToken: string; clientId?: string }
+  | {
+      baseUrl: string;
+      tokenProvider: (options: { forceRefresh: boolean; signal?: AbortSignal }) => Promise<string> | string;
+      clientId?: string;
+    }
+  /** The host's transport adds credentials and refreshes them (n8n credentials, Zapier session auth). */
+  | { baseUrl: string; hostAuthenticates: true; clientId?: string };
+
+export interface ReportsClientOptions {
+  /** Sleep, clock and randomness; the Node entry point supplies them. */
+  runtime: Runtime;
+  /** The transport; default: the global fetch. Hosts pass an adapter over their own request function. */
+  fetch?: FetchLike;
+  /** Retries of safe requests on 429, 50x and dropped connections; `false` turns them off. */
+  retry?: RetryPolicy | false;
+  /** Time each attempt may take to deliver its response headers (default 30 s; 0: no limit). */
+  timeoutMs?: number;
+  /** Defaults for `waitForStoredReports`. */
+  wait?: Partial<WaitDefaults>;
+  /**
+   * When a create's connection drops after the request went out, look among the tenant's reports for the one
+   * it made (default true; costs one list request before each create).
+   */
+  recoverLostCreates?: boolean;
+  /** Called for every HTTP attempt: method, path, status, duration. Nothing secret is passed. */
+  onRequest?: (event: RequestEvent) => void;
+}
+
+export interface ReportsClient {
+  /** The data center URL in use, and the API base under it. */
+  readonly baseUrl: string;
+  readonly apiBaseUrl: string;
+  createReport(report: ReportCreateRequest, options?: CallOptions): Promise<Report>;
+  getReport(reportId: string, options?: CallOptions): Promise<Report>;
+  updateReport(reportId: string, changes: ReportUpdateRequest, options?: CallOptions): Promise<Report>;
+  deleteReport(reportId: string, options?: DeleteOptions): Promise<void>;
+  listTenantReportIds(tenantId?: string, options?: CallOptions): Promise<string[]>;
+  listTenantReports(tenantId?: string, options?: ListReportsOptions): Promise<Report[]>;
+  listStoredReports(reportId: string, options?: CallOptions): Promise<StoredReport[]>;
+  waitForStoredReports(reportId: string, options?: WaitOptions): Promise<StoredReport[]>;
+  downloadStoredReport(reportId: string, storedReport: StoredReport | string, options?: DownloadOptions): Promise<StoredReportDownload>;
+  getApiClient(clientId: string, options?: CallOptions): Promise<ApiClientInfo>;
+  getOwnTenantId(options?: CallOptions): Promise<string>;
+  /** The vendor's billing report request for a month (the last full one by default). */
+  buildBillingReportRequest(options?: BillingReportOptions & CallOptions): Promise<ReportCreateRequest>;
+  createBillingReport(options?: BillingReportOptions & CallOptions): Promise<Report>;
+  exportBillingReport<T>(options: ExportOptions<T>): Promise<ExportResult<T>>;
+}
+
+const defaultWait: WaitDefaults = { initialDelayMs: 1000, maxDelayMs: 10_000, factor: 1.5, timeoutMs: 10 * 60 * 1000 };
+
+const isSafeToRetry = (request: Request) => request.method !== 'POST' || new URL(request.url).pathname.endsWith('/idp/token');
+
+function tokenSourceFor(credentials: ReportsCredentials, authApi: ReturnType<typeof createClient<paths>>, runtime: Runtime, baseUrl: string): TokenSource | null {
+  if ('hostAuthenticates' in credentials) return null;
+  if ('accessToken' in credentials) {
+    if (!credentials.accessToken) throw new ValidationError([{ field: 'accessToken', message: 'is empty' }]);
+    return fixedToken(credentials.accessToken);
+  }
+  if ('tokenProvider' in credentials) return providedToken(credentials.tokenProvider);
+  const missing = (['clientId', 'clientSecret'] as const).filter((field) => !credentials[field]?.trim());
+  if (missing.length > 0) throw new ValidationError(missing.map((field) => ({ field, message: 'is required for client credentials' })));
+  return clientCredentialsTokens(authApi, credentials, runtime, baseUrl);
+}
+
+/** A client for the reports API. Validates its input before anything is sent; errors are typed. */
+export function createReportsClient(credentials: ReportsCredentials, options: ReportsClientOptions): ReportsClient {
+  const { baseUrl, apiBaseUrl } = normalizeBaseUrl(credentials.baseUrl);
+  const runtime = options.runtime;
+  let transport: FetchLike = options.fetch ?? ((request) => fetch(request));
+  if (options.onRequest) transport = withTrail(transport, runtime, options.onRequest);
+  transport = withTimeout(transport, runtime, options.timeoutMs ?? 30_000);
+  if (options.retry !== false) transport = withRetry(transport, runtime, options.retry ?? {}, isSafeToRetry);
+
+  const authApi = createClient<paths>({ baseUrl: apiBaseUrl, fetch: transport });
+  const tokens = tokenSourceFor(credentials, authApi, runtime, baseUrl);
+  const api = tokens ? createClient<paths>({ baseUrl: apiBaseUrl, fetch: withBearer(transport, tokens) }) : authApi;
+  const clientId = 'clientId' in credentials && credentials.clientId ? credentials.clientId : undefined;
+  const ctx: ClientContext = {
+    api,
+    runtime,
+    baseUrl,
+    apiBaseUrl,
+    clientId,
+    wait: { ...defaultWait, ...options.wait },
+    recoverLostCreates: options.recoverLostCreates ?? true,
+  };
+
+  const billingRequest = async (billing: BillingReportOptions & CallOptions = {}) =>
+    buildBillingReportRequest(billing.tenantId ?? (await getOwnTenantId(ctx, billing)), billing, runtime.now());
+
+  return {
+    baseUrl,
+    apiBaseUrl,
+    createReport: (report, callOptions) => createReport(ctx, report, callOptions),
+    getReport: (reportId, callOptions) => getReport(ctx, reportId, callOptions),
+    updateReport: (reportId, changes, callOptions) => updateReport(ctx, reportId, changes, callOptions),
+    deleteReport: (reportId, deleteOptions) => deleteReport(ctx, reportId, deleteOptions),
+    listTenantReportIds: (tenantId, callOptions) => listTenantReportIds(ctx, tenantId, callOptions),
+    listTenantReports: (tenantId, listOptions) => listTenantReports(ctx, tenantId, listOptions),
+    listStoredReports: (reportId, callOptions) => listStoredReports(ctx, reportId, callOptions),
+    waitForStoredReports: (reportId, waitOptions) => waitForStoredReports(ctx, reportId, waitOptions),
+    downloadStoredReport: (reportId, storedReport, downloadOptions) => downloadStoredReport(ctx, reportId, storedReport, downloadOptions),
+    getApiClient: (id, callOptions) => getApiClient(ctx, id, callOptions),
+    getOwnTenantId: (callOptions) => getOwnTenantId(ctx, callOptions),
+    buildBillingReportRequest: billingRequest,
+    createBillingReport: async (billing = {}) => createReport(ctx, await billingRequest(billing), billing),
+    exportBillingReport: (exportOptions) => exportBillingReport(ctx, exportOptions),
+  };
+}

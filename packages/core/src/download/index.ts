@@ -1,0 +1,8 @@
+export { decodeStoredReportBody } from './gzip.js';
+export { readBytes, readText, readJson, decodeUtf8 } from './read.js';
+export { formatInfo, type FormatInfo } from './formats.js';
+export { storedReportFileName, type StoredReportNameInput } from './file-name.js';
+export { parseCsv, CsvTokenizer } from './csv.js';
+export { parseUsageRows } from './usage.js';
+export { unitConversion, pointsFromSeconds, inferRawUnit } from './units.js';
+export type { UsageAmounts, UsageRow, UsageFormat } from './usage-row.js';

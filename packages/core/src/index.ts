@@ -1,0 +1,20 @@
+// The main entry: web-standard APIs only (fetch, streams, DecompressionStream, AbortSignal); sleep and clock come
+// from the caller. Node users get the same API with those defaults from `@acronis-reports/core` (node condition).
+export { createReportsClient, type ReportsClient, type ReportsClientOptions, type ReportsCredentials } from './client.js';
+export * from './errors.js';
+export { redact } from './redact.js';
+export type { Runtime } from './runtime.js';
+export type { FetchLike } from './transport/fetch-like.js';
+export type { RetryPolicy } from './transport/retry.js';
+export type { RequestEvent } from './transport/trail.js';
+export type { CallOptions, WaitDefaults } from './operations/context.js';
+export type { DeleteOptions } from './operations/reports.js';
+export type { ListReportsOptions } from './operations/tenants.js';
+export { newestByFormat, type FormatStatus, type WaitOptions, type WaitProgress } from './operations/wait.js';
+export type { DownloadOptions, StoredReportDownload } from './operations/download.js';
+export type { ExportOptions, ExportProgress, ExportResult } from './operations/export.js';
+export { buildBillingReportRequest, lastFullMonth, monthPeriod, type BillingReportOptions } from './billing.js';
+export { normalizeBaseUrl } from './base-url.js';
+export * from './download/index.js';
+export * from './generated/enums.js';
+export type * from './types.js';

@@ -1,0 +1,51 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web';
+import type { StoredReportDownload } from '../operations/download.js';
+
+/** A web stream as a Node readable, for Node stream pipelines. */
+export function toNodeReadable(stream: ReadableStream<Uint8Array>): Readable {
+  return Readable.fromWeb(stream as unknown as NodeWebReadableStream<Uint8Array>);
+}
+
+export interface SavedFile {
+  path: string;
+  fileName: string;
+  format: string;
+  bytes: number;
+}
+
+/**
+ * Streams a download to `path` (memory stays flat whatever the size). The file appears under its name only when
+ * complete: it is written next to it first and renamed at the end, so a failed download leaves nothing behind.
+ */
+export async function saveDownload(download: StoredReportDownload, path: string): Promise<SavedFile> {
+  await mkdir(dirname(path), { recursive: true });
+  const partial = `${path}.partial`;
+  let bytes = 0;
+  try {
+    await pipeline(
+      toNodeReadable(download.stream),
+      async function* count(source: AsyncIterable<Uint8Array>) {
+        for await (const chunk of source) {
+          bytes += chunk.length;
+          yield chunk;
+        }
+      },
+      createWriteStream(partial),
+    );
+    await rename(partial, path);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+  return { path, fileName: download.fileName, format: download.format, bytes };
+}
+
+/** Saves a download under its own file name in `directory`. */
+export function saveDownloadTo(download: StoredReportDownload, directory: string): Promise<SavedFile> {
+  return saveDownload(download, join(directory, download.fileName));
+}

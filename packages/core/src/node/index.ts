@@ -1,0 +1,25 @@
+// The Node entry: the main entry's API with Node's timers and clock filled in, plus file and stream helpers.
+import { createReportsClient as createWithRuntime, type ReportsClient, type ReportsClientOptions, type ReportsCredentials } from '../client.js';
+import type { ExportOptions, ExportResult } from '../operations/export.js';
+import { saveDownloadTo, type SavedFile } from './files.js';
+import { nodeRuntime } from './runtime.js';
+
+export * from '../index.js';
+export { saveDownload, saveDownloadTo, toNodeReadable, type SavedFile } from './files.js';
+export { nodeRuntime } from './runtime.js';
+
+export type NodeReportsClientOptions = Partial<ReportsClientOptions>;
+
+/** A reports client with Node's timers; every option of the main entry can still be given. */
+export function createReportsClient(credentials: ReportsCredentials, options: NodeReportsClientOptions = {}): ReportsClient {
+  return createWithRuntime(credentials, { ...options, runtime: options.runtime ?? nodeRuntime });
+}
+
+/** The monthly billing export with every file saved into `directory` (created when missing). */
+export function exportBillingReportToDirectory(
+  client: ReportsClient,
+  options: Omit<ExportOptions<SavedFile>, 'consume'> & { directory: string },
+): Promise<ExportResult<SavedFile>> {
+  const { directory, ...rest } = options;
+  return client.exportBillingReport({ ...rest, consume: (download) => saveDownloadTo(download, directory) });
+}

@@ -1,0 +1,86 @@
+import { NotFoundError, ResponseError } from '../errors.js';
+import { decodeStoredReportBody, formatInfo, readBytes, readJson, readText, storedReportFileName } from '../download/index.js';
+import type { Report, ReportFormat, StoredReport } from '../types.js';
+import { validateId } from '../validation.js';
+import { call, type CallOptions, type ClientContext } from './context.js';
+import { getReport } from './get-report.js';
+import { createdAtMs, listStoredReports } from './stored.js';
+
+/** A stored report being downloaded: the decompressed file as a stream, with what a host needs to save it. */
+export interface StoredReportDownload {
+  reportId: string;
+  storedReport: StoredReport;
+  format: ReportFormat;
+  /** For example `text/csv; charset=utf-8`. */
+  contentType: string;
+  /** For example `usage_summary-2026-10.csv`. */
+  fileName: string;
+  /** Size of the compressed file, as listed. */
+  compressedSize: number;
+  /** The decompressed file. Read it once: stream it, or use one of the helpers below. */
+  stream: ReadableStream<Uint8Array>;
+  text(): Promise<string>;
+  json<T = unknown>(): Promise<T>;
+  bytes(): Promise<Uint8Array>;
+}
+
+export interface DownloadOptions extends CallOptions {
+  /** The report, when the caller has it already (saves a request; used for the file name). */
+  report?: Report;
+}
+
+/**
+ * Downloads a stored report. The file always comes out decompressed, whether the data center sent it with
+ * `Content-Encoding: gzip` (already decoded by fetch) or as raw gzip bytes (decoded here).
+ */
+export async function downloadStoredReport(
+  ctx: ClientContext,
+  reportId: string,
+  stored: StoredReport | string,
+  options: DownloadOptions = {},
+): Promise<StoredReportDownload> {
+  const id = validateId(reportId, 'reportId');
+  const item = typeof stored === 'string' ? await findStored(ctx, id, validateId(stored, 'storedReportId'), options) : stored;
+  const storedId = validateId(item.id, 'storedReport.id');
+  const report = options.report ?? (await getReport(ctx, id, options));
+  const body = await call(ctx, 'downloadStoredReport', () =>
+    ctx.api.GET('/reports/{report_id}/stored/{stored_report_id}', {
+      params: { path: { report_id: id, stored_report_id: storedId } },
+      parseAs: 'stream',
+      signal: options.signal,
+    }),
+  );
+  if (!body) throw new ResponseError(`The download of stored report ${storedId} had no body.`);
+  const stream = decodeStoredReportBody(body as ReadableStream<Uint8Array>);
+  const format = item.report_format;
+  return {
+    reportId: id,
+    storedReport: item,
+    format,
+    contentType: formatInfo(format).contentType,
+    fileName: storedReportFileName({ kind: report.parameters.kind, ...periodOf(report, item), format, createdAt: item.created_at }),
+    compressedSize: item.size,
+    stream,
+    text: () => readText(stream),
+    json: <T>() => readJson<T>(stream),
+    bytes: () => readBytes(stream),
+  };
+}
+
+/** The period a stored file covers: the report's own, or for a monthly report the month before the file's. */
+function periodOf(report: Report, item: StoredReport): { period?: { start: string; end: string } } {
+  if (report.schedule?.type !== 'monthly') return report.parameters.period ? { period: report.parameters.period } : {};
+  const created = new Date(createdAtMs(item));
+  if (Number.isNaN(created.getTime())) return {};
+  const start = new Date(Date.UTC(created.getUTCFullYear(), created.getUTCMonth() - 1, 1));
+  const end = new Date(Date.UTC(created.getUTCFullYear(), created.getUTCMonth(), 0));
+  return { period: { start: start.toISOString().slice(0, 10), end: end.toISOString().slice(0, 10) } };
+}
+
+async function findStored(ctx: ClientContext, reportId: string, storedId: string, options: CallOptions): Promise<StoredReport> {
+  const item = (await listStoredReports(ctx, reportId, options)).find((candidate) => candidate.id === storedId);
+  if (!item) {
+    throw new NotFoundError(404, 'downloadStoredReport', {}, `Stored report ${storedId} is not one of report ${reportId}'s stored reports.`, 'List the stored reports for valid ids.', 'not_found');
+  }
+  return item;
+}

@@ -1,0 +1,58 @@
+import { buildBillingReportRequest, type BillingReportOptions } from '../billing.js';
+import type { Report, StoredReport } from '../types.js';
+import type { CallOptions, ClientContext, WaitDefaults } from './context.js';
+import { downloadStoredReport, type StoredReportDownload } from './download.js';
+import { createReport, deleteReport } from './reports.js';
+import { getOwnTenantId } from './tenants.js';
+import { pickWaitSettings, waitForStoredReports, type WaitProgress } from './wait.js';
+
+export type ExportProgress =
+  | { stage: 'creating' }
+  | { stage: 'created'; report: Report }
+  | { stage: 'waiting'; progress: WaitProgress }
+  | { stage: 'downloading'; storedReport: StoredReport; fileName: string }
+  | { stage: 'downloaded'; storedReport: StoredReport; fileName: string }
+  | { stage: 'deleted'; reportId: string };
+
+export interface ExportOptions<T> extends BillingReportOptions, CallOptions, Partial<WaitDefaults> {
+  /** Receives each file in turn; the export goes on once it has consumed the stream. */
+  consume: (download: StoredReportDownload) => Promise<T>;
+  /** Delete the one-time report once every file was consumed (default false). */
+  deleteAfterDownload?: boolean;
+  onProgress?: (progress: ExportProgress) => void;
+}
+
+export interface ExportResult<T> {
+  report: Report;
+  files: T[];
+  deleted: boolean;
+}
+
+/** The monthly billing export: create the billing report, wait for its files, hand each over, optionally delete. */
+export async function exportBillingReport<T>(ctx: ClientContext, options: ExportOptions<T>): Promise<ExportResult<T>> {
+  const call = options.signal ? { signal: options.signal } : {};
+  const tenantId = options.tenantId ?? (await getOwnTenantId(ctx, call));
+  const request = buildBillingReportRequest(tenantId, options, ctx.runtime.now());
+  options.onProgress?.({ stage: 'creating' });
+  const report = await createReport(ctx, request, call);
+  options.onProgress?.({ stage: 'created', report });
+  const ready = await waitForStoredReports(ctx, report.id, {
+    ...call,
+    ...pickWaitSettings(options),
+    onProgress: (progress) => options.onProgress?.({ stage: 'waiting', progress }),
+  });
+  const files: T[] = [];
+  for (const storedReport of ready) {
+    const download = await downloadStoredReport(ctx, report.id, storedReport, { ...call, report });
+    options.onProgress?.({ stage: 'downloading', storedReport, fileName: download.fileName });
+    files.push(await options.consume(download));
+    options.onProgress?.({ stage: 'downloaded', storedReport, fileName: download.fileName });
+  }
+  let deleted = false;
+  if (options.deleteAfterDownload) {
+    await deleteReport(ctx, report.id, { ...call, version: report.version });
+    deleted = true;
+    options.onProgress?.({ stage: 'deleted', reportId: report.id });
+  }
+  return { report, files, deleted };
+}

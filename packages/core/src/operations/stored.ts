@@ -1,0 +1,16 @@
+import type { StoredReport } from '../types.js';
+import { validateId } from '../validation.js';
+import { call, type CallOptions, type ClientContext } from './context.js';
+
+export async function listStoredReports(ctx: ClientContext, reportId: string, options: CallOptions = {}): Promise<StoredReport[]> {
+  const id = validateId(reportId, 'reportId');
+  const list = await call(ctx, 'fetchStoredReports', () => ctx.api.GET('/reports/{report_id}/stored', { params: { path: { report_id: id } }, signal: options.signal }));
+  return list.items;
+}
+
+/** `created_at` as milliseconds; the API writes it with an offset or without one (then it is UTC). */
+export function createdAtMs(item: StoredReport): number {
+  const text = item.created_at;
+  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(text);
+  return Date.parse(hasZone ? text : `${text}Z`);
+}

@@ -1,0 +1,58 @@
+import { ValidationError } from '../errors.js';
+import type { ApiClientInfo, Report } from '../types.js';
+import { validateId } from '../validation.js';
+import { call, type CallOptions, type ClientContext } from './context.js';
+import { getReport } from './get-report.js';
+
+export async function getApiClient(ctx: ClientContext, clientId: string, options: CallOptions = {}): Promise<ApiClientInfo> {
+  const id = validateId(clientId, 'clientId');
+  return call(ctx, 'fetchClient', () => ctx.api.GET('/clients/{client_id}', { params: { path: { client_id: id } }, signal: options.signal }));
+}
+
+/** The API client's own tenant (`GET /clients/{client_id}`): the default tenant everywhere. Looked up once. */
+export function getOwnTenantId(ctx: ClientContext, options: CallOptions = {}): Promise<string> {
+  if (!ctx.clientId) {
+    return Promise.reject(
+      new ValidationError([{ field: 'tenantId', message: 'is required: the API client id is unknown here, so its own tenant cannot be looked up' }]),
+    );
+  }
+  ctx.ownTenantId ??= getApiClient(ctx, ctx.clientId, options)
+    .then((client) => client.tenant_id)
+    .catch((error: unknown) => {
+      ctx.ownTenantId = undefined;
+      throw error;
+    });
+  return ctx.ownTenantId;
+}
+
+async function tenantOrOwn(ctx: ClientContext, tenantId: string | undefined, options: CallOptions): Promise<string> {
+  return tenantId === undefined || tenantId === '' ? getOwnTenantId(ctx, options) : validateId(tenantId, 'tenantId');
+}
+
+/** Ids of a tenant's reports (the API client's own tenant when none is given). */
+export async function listTenantReportIds(ctx: ClientContext, tenantId?: string, options: CallOptions = {}): Promise<string[]> {
+  const id = await tenantOrOwn(ctx, tenantId, options);
+  const list = await call(ctx, 'fetchTenantReports', () => ctx.api.GET('/tenants/{tenant_id}/reports', { params: { path: { tenant_id: id } }, signal: options.signal }));
+  return list.items;
+}
+
+export interface ListReportsOptions extends CallOptions {
+  /** How many reports are fetched at once (default 4). */
+  concurrency?: number;
+}
+
+/** A tenant's reports in full: the ids, then one fetch each, a few at a time, in the order the API lists them. */
+export async function listTenantReports(ctx: ClientContext, tenantId?: string, options: ListReportsOptions = {}): Promise<Report[]> {
+  const ids = await listTenantReportIds(ctx, tenantId, options);
+  const concurrency = Math.max(1, Math.min(options.concurrency ?? 4, 16));
+  const reports: Report[] = new Array(ids.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < ids.length) {
+      const index = next++;
+      reports[index] = await getReport(ctx, ids[index]!, options);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker));
+  return reports;
+}

@@ -1,0 +1,36 @@
+/**
+ * What core needs from its host besides fetch: a way to wait and a clock. The main entry never reaches for timer
+ * globals (n8n's rules forbid them in community nodes); the Node entry and each host pass their own.
+ */
+export interface Runtime {
+  /** Resolves after `ms`, or rejects with the signal's reason as soon as `signal` aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /** Milliseconds since the Unix epoch. */
+  now(): number;
+  /** A number in [0, 1), for retry jitter. */
+  random(): number;
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
+}
+
+/** One signal that aborts when any of the given ones does (AbortSignal.any is missing in older runtimes). */
+export function anySignal(signals: (AbortSignal | undefined)[]): { signal: AbortSignal; dispose(): void } {
+  const present = signals.filter((signal): signal is AbortSignal => signal !== undefined);
+  const controller = new AbortController();
+  const listeners: [AbortSignal, () => void][] = [];
+  for (const signal of present) {
+    if (signal.aborted) {
+      controller.abort(signal.reason);
+      break;
+    }
+    const onAbort = () => controller.abort(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    listeners.push([signal, onAbort]);
+  }
+  return {
+    signal: controller.signal,
+    dispose: () => listeners.forEach(([signal, onAbort]) => signal.removeEventListener('abort', onAbort)),
+  };
+}

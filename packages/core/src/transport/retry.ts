@@ -1,0 +1,71 @@
+import { TimeoutError } from '../errors.js';
+import type { Runtime } from '../runtime.js';
+import { isConnectionFailure, type FetchLike } from './fetch-like.js';
+
+export interface RetryPolicy {
+  /** Retries after the first attempt (default 3). */
+  maxRetries?: number;
+  /** Total time all attempts and waits of one call may take before giving up (default 30 s). */
+  budgetMs?: number;
+  /** First backoff delay (default 500 ms); doubles each retry, with full jitter. */
+  baseDelayMs?: number;
+  /** Longest backoff delay (default 8 s). */
+  maxDelayMs?: number;
+}
+
+const retryStatuses = new Set([429, 500, 502, 503, 504]);
+
+/** `Retry-After` as milliseconds: delta seconds or an HTTP date. */
+export function retryAfterMs(response: Response, now: number): number | null {
+  const header = response.headers.get('retry-after');
+  if (!header) return null;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+/**
+ * Reads a JSON answer to its end here, so that a connection dropped mid-body is a failure this layer can retry.
+ * File downloads stay streams: they are large, and a caller reading one sees the drop itself.
+ */
+async function wholeIfJson(response: Response): Promise<Response> {
+  if (!response.body || !(response.headers.get('content-type') ?? '').includes('json')) return response;
+  const body = await response.arrayBuffer();
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+/**
+ * Retries safe requests on 429 (honouring Retry-After), 500/502/503/504, timeouts and dropped connections, with
+ * exponential backoff and full jitter, while the call's budget lasts. Requests that `isSafe` rejects (a create)
+ * go out exactly once. After the last attempt the failing response itself is returned for the caller to map.
+ */
+export function withRetry(next: FetchLike, runtime: Runtime, policy: RetryPolicy, isSafe: (request: Request) => boolean): FetchLike {
+  const maxRetries = policy.maxRetries ?? 3;
+  const budgetMs = policy.budgetMs ?? 30_000;
+  const baseDelayMs = policy.baseDelayMs ?? 500;
+  const maxDelayMs = policy.maxDelayMs ?? 8_000;
+  return async (request) => {
+    if (!isSafe(request) || maxRetries <= 0) return next(request);
+    const started = runtime.now();
+    for (let attempt = 0; ; attempt += 1) {
+      let response: Response | undefined;
+      let failure: unknown;
+      try {
+        response = await next(request.clone());
+        if (!retryStatuses.has(response.status)) return await wholeIfJson(response);
+      } catch (error) {
+        if (request.signal.aborted || !(isConnectionFailure(error) || error instanceof TimeoutError)) throw error;
+        failure = error;
+      }
+      const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt) * runtime.random();
+      const delay = response ? (retryAfterMs(response, runtime.now()) ?? backoff) : backoff;
+      const outOfBudget = runtime.now() - started + delay > budgetMs;
+      if (attempt >= maxRetries || outOfBudget) {
+        if (response) return response;
+        throw failure;
+      }
+      await response?.body?.cancel().catch(() => undefined);
+      await runtime.sleep(delay, request.signal);
+    }
+  };
+}

@@ -1,0 +1,130 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { AuthenticationError, createReportsClient, ValidationError } from '../src/index.js';
+import { clientFor, requestsOf, simulatedRuntime, useSimulator } from './support.js';
+
+const simulator = useSimulator();
+beforeEach(() => {
+  simulator().control.clearRequests();
+  simulator().control.clearFaults();
+});
+
+describe('client credentials', () => {
+  it('fetch one token for any number of concurrent calls and reuse it', async () => {
+    const sim = simulator();
+    const client = clientFor(sim);
+    const tenantId = sim.tenantId;
+    await Promise.all(Array.from({ length: 50 }, () => client.listTenantReportIds(tenantId)));
+    await client.listTenantReportIds(tenantId);
+    expect(requestsOf(sim, 'requestToken')).toHaveLength(1);
+    expect(requestsOf(sim, 'fetchTenantReports')).toHaveLength(51);
+  });
+
+  it('renew the token shortly before it expires, without a failed call', async () => {
+    const sim = simulator();
+    const runtime = simulatedRuntime(sim);
+    const client = clientFor(sim, { runtime });
+    await client.listTenantReportIds(sim.tenantId);
+    await runtime.sleep(7200_000 - 30_000);
+    await client.listTenantReportIds(sim.tenantId);
+    expect(requestsOf(sim).map((r) => `${r.operationId} ${r.status}`)).toEqual(['requestToken 200', 'fetchTenantReports 200', 'requestToken 200', 'fetchTenantReports 200']);
+  });
+
+  it('get a new token once after a 401 and repeat the call', async () => {
+    const sim = simulator();
+    const client = clientFor(sim);
+    await client.listTenantReportIds(sim.tenantId);
+    sim.control.expireTokens();
+    await Promise.all([client.listTenantReportIds(sim.tenantId), client.listTenantReportIds(sim.tenantId)]);
+    const trail = requestsOf(sim).map((r) => `${r.operationId} ${r.status}`);
+    expect(trail.filter((line) => line === 'requestToken 200')).toHaveLength(2);
+    expect(trail.filter((line) => line === 'fetchTenantReports 401')).toHaveLength(2);
+    expect(trail.filter((line) => line === 'fetchTenantReports 200')).toHaveLength(3);
+  });
+
+  it('report a wrong secret as invalid credentials, without the secret', async () => {
+    const sim = simulator();
+    const client = createReportsClient({ baseUrl: sim.baseUrl, clientId: sim.clientId, clientSecret: 'wrong-secret-value' }, { runtime: simulatedRuntime(sim), timeoutMs: 0 });
+    const error = (await client.listTenantReportIds(sim.tenantId).catch((e: unknown) => e)) as AuthenticationError;
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error.reason).toBe('invalid_credentials');
+    expect(error.message).toContain('The data center refused the API client credentials (401 invalid_client');
+    expect(error.message).toContain('Check the client id and secret');
+    expect(JSON.stringify(error) + error.message + error.stack).not.toContain('wrong-secret-value');
+    expect(requestsOf(sim).map((r) => r.operationId)).toEqual(['requestToken']);
+  });
+
+  it('refuse missing credentials before sending anything', () => {
+    const sim = simulator();
+    expect(() => createReportsClient({ baseUrl: sim.baseUrl, clientId: ' ', clientSecret: '' }, { runtime: simulatedRuntime(sim) })).toThrow(
+      'Invalid input: clientId is required for client credentials; clientSecret is required for client credentials.',
+    );
+    expect(() => createReportsClient({ baseUrl: 'http://example.com', accessToken: 'x' }, { runtime: simulatedRuntime(sim) })).toThrow(ValidationError);
+  });
+});
+
+describe('other ways to authenticate', () => {
+  const token = async () => {
+    const sim = simulator();
+    const response = await fetch(`${sim.apiBaseUrl}/idp/token`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${btoa(`${sim.clientId}:${sim.clientSecret}`)}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=client_credentials',
+    });
+    return ((await response.json()) as { access_token: string }).access_token;
+  };
+
+  it('a fixed access token is used as is; a 401 then is an AuthenticationError saying the token was refused', async () => {
+    const sim = simulator();
+    const client = createReportsClient({ baseUrl: sim.baseUrl, accessToken: await token() }, { runtime: simulatedRuntime(sim), timeoutMs: 0 });
+    expect(await client.listTenantReportIds(sim.tenantId)).toBeInstanceOf(Array);
+    sim.control.expireTokens();
+    const error = (await client.listTenantReportIds(sim.tenantId).catch((e: unknown) => e)) as AuthenticationError;
+    expect(error).toMatchObject({ reason: 'token_rejected', status: 401 });
+    expect(error.message).toMatch(/^Listing the tenant's reports failed \(401: Access token is expired or unknown\.\): the access token was refused\./);
+  });
+
+  it('a token provider is asked again with forceRefresh after a 401', async () => {
+    const sim = simulator();
+    const asked: boolean[] = [];
+    let cached: string | undefined;
+    const provider = async ({ forceRefresh }: { forceRefresh: boolean }) => {
+      asked.push(forceRefresh);
+      if (forceRefresh || !cached) cached = await token();
+      return cached;
+    };
+    const client = createReportsClient(
+      { baseUrl: sim.baseUrl, tokenProvider: provider },
+      { runtime: simulatedRuntime(sim), timeoutMs: 0 },
+    );
+    await client.listTenantReportIds(sim.tenantId);
+    sim.control.expireTokens();
+    await client.listTenantReportIds(sim.tenantId);
+    expect(asked).toEqual([false, false, true]);
+    expect(requestsOf(sim, 'fetchTenantReports').map((r) => r.status)).toEqual([200, 401, 200]);
+  });
+
+  it('when the host authenticates, core adds no token and lets the host\'s own signals through untouched', async () => {
+    const sim = simulator();
+    const hostToken = await token();
+    class RefreshAuthError extends Error {}
+    const seen: (string | null)[] = [];
+    const client = createReportsClient(
+      { baseUrl: sim.baseUrl, hostAuthenticates: true, clientId: sim.clientId },
+      {
+        runtime: simulatedRuntime(sim),
+        timeoutMs: 0,
+        fetch: async (request) => {
+          seen.push(request.headers.get('authorization'));
+          const response = await fetch(new Request(request, { headers: { ...Object.fromEntries(request.headers), authorization: `Bearer ${hostToken}` } }));
+          if (response.status === 401) throw new RefreshAuthError('session expired');
+          return response;
+        },
+      },
+    );
+    expect(await client.getOwnTenantId()).toBe(sim.tenantId);
+    expect(seen).toEqual([null]);
+    sim.control.expireTokens();
+    await expect(client.listTenantReportIds(sim.tenantId)).rejects.toBeInstanceOf(RefreshAuthError);
+    expect(requestsOf(sim, 'requestToken')).toHaveLength(1);
+  });
+});

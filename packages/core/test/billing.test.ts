@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { buildBillingReportRequest, lastFullMonth, monthPeriod, ValidationError, type ExportProgress } from '../src/index.js';
+import { clientFor, requestsOf, useSimulator } from './support.js';
+
+const simulator = useSimulator({ config: { generationDelayMs: 90_000, listDelayMs: 2_000 } });
+const now = Date.parse('2026-11-15T12:00:00Z');
+
+describe('the billing preset', () => {
+  it('builds the vendor billing request for the last full month by default', () => {
+    expect(lastFullMonth(Date.parse('2026-01-03T00:00:00Z'))).toBe('2025-12');
+    expect(monthPeriod('2024-02')).toEqual({ start: '2024-02-01', end: '2024-02-29' });
+    expect(buildBillingReportRequest('ede9f834-70b3-476c-83d9-736f9f8c7dae', {}, now)).toEqual({
+      result_action: 'save',
+      recipients: [],
+      schedule: { type: 'once' },
+      parameters: {
+        tenant_id: 'ede9f834-70b3-476c-83d9-736f9f8c7dae',
+        kind: 'usage_summary',
+        level: 'direct_partners',
+        formats: ['csv_v2_0', 'json_v2_0'],
+        period: { start: '2026-10-01', end: '2026-10-31' },
+        hide_zero_usage: true,
+        show_skus: true,
+      },
+    });
+  });
+
+  it('takes a month, a period, a level and formats, and refuses the impossible', () => {
+    const tenant = 'ede9f834-70b3-476c-83d9-736f9f8c7dae';
+    expect(buildBillingReportRequest(tenant, { month: '2026-09', level: 'all_customers', formats: ['csv_v2_0'] }, now).parameters).toMatchObject({
+      level: 'all_customers',
+      formats: ['csv_v2_0'],
+      period: { start: '2026-09-01', end: '2026-09-30' },
+    });
+    expect(buildBillingReportRequest(tenant, { period: { start: '2026-11-01', end: '2026-11-14' } }, now).parameters.period).toEqual({ start: '2026-11-01', end: '2026-11-14' });
+    expect(() => buildBillingReportRequest(tenant, { month: '2026-13' }, now)).toThrow('month must be a month as YYYY-MM, got "2026-13"');
+    expect(() => buildBillingReportRequest(tenant, { month: '2026-11' }, now)).toThrow(ValidationError);
+  });
+});
+
+describe('exportBillingReport', () => {
+  it('creates, waits, hands over every file, and deletes the one-time report when asked', async () => {
+    const sim = simulator();
+    const client = clientFor(sim);
+    const stages: string[] = [];
+    const result = await client.exportBillingReport({
+      deleteAfterDownload: true,
+      onProgress: (progress: ExportProgress) => stages.push(progress.stage),
+      consume: async (download) => ({ name: download.fileName, type: download.contentType, text: await download.text() }),
+    });
+    expect(result.report.parameters).toMatchObject({ tenant_id: sim.tenantId, period: { start: '2026-10-01', end: '2026-10-31' } });
+    expect(result.files.map((file) => [file.name, file.type])).toEqual([
+      ['usage_summary-2026-10.csv', 'text/csv; charset=utf-8'],
+      ['usage_summary-2026-10.json', 'application/json'],
+    ]);
+    expect(result.files[0]!.text.split('\r\n')[0]).toMatch(/^tenant\.id,tenant\.kind,/);
+    expect(JSON.parse(result.files[1]!.text).params).toMatchObject({ begin_date: '2026-10-01', end_date: '2026-10-31' });
+    expect(result.deleted).toBe(true);
+    expect(stages[0]).toBe('creating');
+    expect(stages.filter((stage) => stage === 'waiting').length).toBeGreaterThan(3);
+    expect(stages.slice(-5)).toEqual(['downloading', 'downloaded', 'downloading', 'downloaded', 'deleted']);
+    expect(requestsOf(sim, 'deleteReport').map((r) => r.status)).toEqual([204]);
+  });
+});

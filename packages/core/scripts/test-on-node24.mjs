@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { node24Path } from '@acronis-reports/node24';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-const vitest = createRequire(join(packageDir, 'package.json')).resolve('vitest/vitest.mjs');
+const vitest = join(dirname(createRequire(join(packageDir, 'package.json')).resolve('vitest/package.json')), 'vitest.mjs');
 
 const version = spawnSync(node24Path, ['--version'], { encoding: 'utf8' });
 if (version.status !== 0) {

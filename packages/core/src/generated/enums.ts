@@ -42,8 +42,8 @@ export const valueDescriptions = {
     csv: "Table-style CSV.",
     html: "An HTML page.",
     json_v1: "JSON compatible with API v1.",
-    csv_v2_0: "v2 data as CSV, meant for billing automation.",
-    json_v2_0: "v2 data as JSON, meant for billing automation.",
+    csv_v2_0: "The v2 data as CSV, meant for billing automation.",
+    json_v2_0: "The v2 data as JSON, meant for billing automation.",
   },
   scheduleTypes: {
     once: "Generate one time.",

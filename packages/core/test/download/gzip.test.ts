@@ -58,7 +58,8 @@ describe('decodeStoredReportBody', () => {
   });
 
   it('holds input back while output waits to be read (memory stays flat)', async () => {
-    const plain = encode(sampleText(3_000_000));
+    // large enough that "everything read ahead" would be far above the bound below
+    const plain = encode(sampleText(24_000_000));
     const compressed = await gzip(plain);
     const ratio = plain.length / compressed.length;
     for (const size of [1000, 16_384, 65_536]) {
@@ -74,7 +75,11 @@ describe('decodeStoredReportBody', () => {
         mostAhead = Math.max(mostAhead, body.probe.pulls * size * ratio - consumed);
       }
       expect(consumed).toBe(plain.length);
-      expect(mostAhead).toBeLessThan(Math.max(64 * 1024, 3 * size) * ratio);
+      // A few chunks ahead at most, never the file. The inflater's own output buffer is part of "ahead", and
+      // Node 24's holds up to two 64 KB blocks where Node 20's holds one.
+      const bound = Math.max(128 * 1024, 4 * size) * ratio;
+      expect(bound).toBeLessThan(plain.length / 4);
+      expect(mostAhead).toBeLessThan(bound);
     }
   });
 

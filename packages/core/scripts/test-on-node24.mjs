@@ -15,7 +15,7 @@ if (version.status !== 0) {
   process.exit(1);
 }
 console.log(`Core's tests again, on Node ${version.stdout.trim()} (first run: Node ${process.version})`);
-const run = spawnSync(node24Path, [vitest, 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results.node24.json'], {
+const run = spawnSync(node24Path, [vitest, 'run', '--testTimeout=30000', '--reporter=default', '--reporter=json', '--outputFile.json=test-results.node24.json'], {
   cwd: packageDir,
   stdio: 'inherit',
 });

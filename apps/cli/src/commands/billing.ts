@@ -1,0 +1,96 @@
+import { join, resolve } from 'node:path';
+import { saveDownloadTo, type ReportFormat, type SavedFile } from '@acronis-reports/core';
+import type { Command } from 'commander';
+import { waitDisplay } from '../progress.js';
+import { periodFrom } from '../report-input.js';
+import type { Run } from '../run.js';
+import { summarizeBillingFile, summaryTable } from '../summary.js';
+import { filesTable } from '../tables.js';
+
+interface BillingFlags {
+  tenantId?: string;
+  month?: string;
+  periodStart?: string;
+  periodEnd?: string;
+  formats?: string;
+  level?: string;
+  out: string;
+  keepReport?: boolean;
+  waitTimeout?: number;
+}
+
+const periodLabel = (period: { start: string; end: string }) => {
+  const month = period.start.slice(0, 7);
+  const lastDay = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+  return period.start.endsWith('-01') && period.end === lastDay ? month : `${period.start}_${period.end}`;
+};
+
+export function registerBillingCommand(program: Command, run: Run): void {
+  program
+    .command('billing')
+    .description('the monthly billing export: create the billing report, wait, download every format, summarise')
+    .option('--month <YYYY-MM>', 'the month to bill (default: the last full month)')
+    .option('--period-start <date>', 'an explicit period start, YYYY-MM-DD (with --period-end)')
+    .option('--period-end <date>', 'an explicit period end, YYYY-MM-DD')
+    .option('--tenant-id <uuid>', "the tenant to bill (default: the API client's own)")
+    .option('--level <level>', 'direct_partners (default), all_partners, all_customers, accounts or itself')
+    .option('--formats <list>', 'comma-separated formats (default: csv_v2_0,json_v2_0)')
+    .option('--out <dir>', 'where the files go: <dir>/<period>/', 'reports')
+    .option('--keep-report', 'keep the one-time report on the data center after the download (default: delete it)')
+    .option('--wait-timeout <seconds>', 'give up waiting after this long (default 600)', (value) => Number(value))
+    .action((flags: BillingFlags) =>
+      run(async ({ client, out }) => {
+        const formats = flags.formats?.split(',').map((item) => item.trim()) as ReportFormat[] | undefined;
+        const explicitPeriod = periodFrom({ periodStart: flags.periodStart, periodEnd: flags.periodEnd });
+        const request = await client.buildBillingReportRequest({
+          ...(flags.tenantId ? { tenantId: flags.tenantId } : {}),
+          ...(flags.month ? { month: flags.month } : {}),
+          ...(explicitPeriod ? { period: explicitPeriod } : {}),
+          ...(flags.level ? { level: flags.level as never } : {}),
+          ...(formats ? { formats } : {}),
+        });
+        const period = request.parameters.period!;
+        const directory = resolve(join(flags.out, periodLabel(period)));
+        out.note(`Billing export for ${period.start} to ${period.end}, tenant ${request.parameters.tenant_id}.`);
+        const display = waitDisplay(out, 'Generating the billing report');
+        let announced = false;
+        const result = await client
+          .exportBillingReport<SavedFile>({
+            tenantId: request.parameters.tenant_id,
+            period,
+            level: request.parameters.level,
+            ...(request.parameters.formats ? { formats: request.parameters.formats } : {}),
+            deleteAfterDownload: !flags.keepReport,
+            ...(flags.waitTimeout ? { timeoutMs: flags.waitTimeout * 1000 } : {}),
+            consume: (download) => saveDownloadTo(download, directory),
+            onProgress: (progress) => {
+              if (progress.stage === 'created') out.note(`Created report ${progress.report.id}.`);
+              if (progress.stage === 'waiting') display.update(progress.progress);
+              if (progress.stage === 'downloading') {
+                if (!announced) display.done('Files ready.');
+                announced = true;
+                out.note(`Downloading ${progress.fileName}.`);
+              }
+            },
+          })
+          .catch((error: unknown) => {
+            display.fail();
+            throw error;
+          });
+        const files = result.files.map((file) => ({ format: file.format, path: file.path, bytes: file.bytes }));
+        const billingFile = result.files.find((file) => file.format === 'csv_v2_0') ?? result.files.find((file) => file.format === 'json_v2_0');
+        const summary = billingFile ? await summarizeBillingFile(billingFile.path, billingFile.format as 'csv_v2_0' | 'json_v2_0') : null;
+        out.data(
+          { reportId: result.report.id, period, directory, deleted: result.deleted, files, summary },
+          () =>
+            [
+              filesTable(files),
+              summary ? summaryTable(summary) : '',
+              `Files are in ${directory}${result.deleted ? ' (the one-time report was deleted from the data center)' : ''}.`,
+            ]
+              .filter(Boolean)
+              .join('\n'),
+        );
+      }),
+    );
+}

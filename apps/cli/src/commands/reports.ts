@@ -1,0 +1,90 @@
+import type { Command } from 'commander';
+import { createBodyFrom, updateBodyFrom, type ReportFlags } from '../report-input.js';
+import { reportDetails, reportsTable } from '../tables.js';
+import type { Run } from '../run.js';
+import { downloadReady, waitReady } from './stored.js';
+
+function reportFieldOptions(command: Command, forUpdate: boolean): Command {
+  command
+    .option('--file <path>', 'the report as JSON (the API body; - reads stdin); flags override its fields')
+    .option('--kind <kind>', 'usage_daily, usage_summary, usage_current or usage_breakdown')
+    .option('--level <level>', 'itself, direct_partners, all_partners, all_customers or accounts')
+    .option('--recipients <uuids>', 'comma-separated user UUIDs (result action send)')
+    .option('--hide-zero-usage', 'leave out offering items without usage')
+    .option('--no-hide-zero-usage', 'keep offering items without usage')
+    .option('--show-skus', 'add SKU columns')
+    .option('--no-show-skus', 'no SKU columns');
+  if (forUpdate) return command.option('--enabled <bool>', 'true resumes, false pauses a monthly report');
+  return command
+    .option('--tenant-id <uuid>', "the tenant (default: the API client's own)")
+    .option('--formats <list>', 'comma-separated: csv, html, json_v1, csv_v2_0, json_v2_0')
+    .option('--month <YYYY-MM>', 'the period: a calendar month')
+    .option('--period-start <date>', 'the period start, YYYY-MM-DD')
+    .option('--period-end <date>', 'the period end, YYYY-MM-DD')
+    .option('--schedule <type>', 'once (default) or monthly')
+    .option('--result-action <action>', 'save (default) or send')
+    .option('--generation-date <date>', 'when a one-time report is generated, YYYY-MM-DD');
+}
+
+export function registerReportCommands(program: Command, run: Run): void {
+  reportFieldOptions(program.command('create').description('create a report (then --wait and --download to finish the job)'), false)
+    .option('--wait', 'wait until its files are ready')
+    .option('--download <dir>', 'download its files into a folder (implies --wait)')
+    .action((flags: ReportFlags & { wait?: boolean; download?: string }) =>
+      run(async ({ client, out }) => {
+        const body = await createBodyFrom(flags, () => client.getOwnTenantId());
+        const report = await client.createReport(body);
+        if (!flags.wait && !flags.download) return out.data(report, () => reportDetails(report));
+        out.note(`Created report ${report.id}.`);
+        const ready = await waitReady(client, out, report.id, {});
+        const files = flags.download ? await downloadReady(client, out, report, ready, flags.download) : undefined;
+        out.data({ report, stored: ready, ...(files ? { files } : {}) }, () => `${reportDetails(report)}\n${files ? `Files saved in ${flags.download}` : 'Files are ready.'}`);
+      }),
+    );
+
+  program
+    .command('get')
+    .description('show a report')
+    .argument('<report-id>')
+    .action((reportId: string) =>
+      run(async ({ client, out }) => {
+        const report = await client.getReport(reportId);
+        out.data(report, () => reportDetails(report));
+      }),
+    );
+
+  reportFieldOptions(program.command('update').description('change a monthly report').argument('<report-id>'), true).action((reportId: string, flags: ReportFlags) =>
+    run(async ({ client, out }) => {
+      const report = await client.updateReport(reportId, updateBodyFrom(flags));
+      out.data(report, () => reportDetails(report));
+    }),
+  );
+
+  program
+    .command('delete')
+    .description("delete a report (its current version is looked up unless --version is given)")
+    .argument('<report-id>')
+    .option('--version <n>', 'the version to delete; refused if it is not the current one', (value) => Number(value))
+    .action((reportId: string, flags: { version?: number }) =>
+      run(async ({ client, out }) => {
+        await client.deleteReport(reportId, flags.version === undefined ? {} : { version: flags.version });
+        out.data({ deleted: reportId }, () => `Deleted report ${reportId}.`);
+      }),
+    );
+
+  program
+    .command('list')
+    .description("list a tenant's reports")
+    .option('--tenant-id <uuid>', "the tenant (default: the API client's own)")
+    .option('--ids-only', 'only the ids, one request')
+    .action((flags: { tenantId?: string; idsOnly?: boolean }) =>
+      run(async ({ client, out }) => {
+        if (flags.idsOnly) {
+          const ids = await client.listTenantReportIds(flags.tenantId);
+          return out.data(ids, () => ids.join('\n') || 'No reports.');
+        }
+        const reports = await client.listTenantReports(flags.tenantId);
+        out.data(reports, () => reportsTable(reports));
+      }),
+    );
+}

@@ -1,0 +1,64 @@
+import Table from 'cli-table3';
+import type { Report, StoredReport } from '@acronis-reports/core';
+
+function table(head: string[], rows: (string | number)[][]): string {
+  const output = new Table({ head, style: { head: [], border: [] } });
+  output.push(...rows.map((row) => row.map(String)));
+  return output.toString();
+}
+
+const period = (report: Report) => (report.parameters.period ? `${report.parameters.period.start}..${report.parameters.period.end}` : '-');
+
+export function reportsTable(reports: Report[]): string {
+  if (reports.length === 0) return 'No reports.';
+  return table(
+    ['id', 'kind', 'level', 'formats', 'period', 'schedule', 'action', 'version'],
+    reports.map((r) => [
+      r.id,
+      r.parameters.kind,
+      r.parameters.level,
+      (r.parameters.formats ?? []).join(' '),
+      period(r),
+      `${r.schedule?.type ?? '-'}${r.schedule?.enabled === false ? ' (paused)' : ''}`,
+      r.result_action,
+      r.version,
+    ]),
+  );
+}
+
+export function reportDetails(report: Report): string {
+  return table(
+    ['field', 'value'],
+    [
+      ['id', report.id],
+      ['version', report.version],
+      ['tenant', report.parameters.tenant_id],
+      ['kind', report.parameters.kind],
+      ['level', report.parameters.level],
+      ['formats', (report.parameters.formats ?? []).join(', ')],
+      ['period', period(report)],
+      ['zero usage hidden', String(report.parameters.hide_zero_usage ?? false)],
+      ['SKUs shown', String(report.parameters.show_skus ?? false)],
+      ['schedule', `${report.schedule?.type ?? '-'}${report.schedule?.enabled === false ? ' (paused)' : ''}`],
+      ['result action', report.result_action],
+      ['recipients', (report.recipients ?? []).join(', ') || '-'],
+      ['generation date', report.generation_date ?? '-'],
+    ],
+  );
+}
+
+export function storedTable(items: StoredReport[]): string {
+  if (items.length === 0) return 'No stored reports yet.';
+  return table(
+    ['id', 'format', 'status', 'size (compressed)', 'created'],
+    items.map((item) => [item.id, item.report_format, item.status, item.size, item.created_at]),
+  );
+}
+
+export function filesTable(files: { format: string; path: string; bytes: number }[]): string {
+  return table(['format', 'file', 'bytes'], files.map((file) => [file.format, file.path, file.bytes]));
+}
+
+export function plainTable(head: string[], rows: (string | number)[][]): string {
+  return table(head, rows);
+}

@@ -1,0 +1,137 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage } from 'node:http';
+import { connect, type AddressInfo, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { credentialsOf, runCli, useSimulator } from './support.js';
+
+const simulator = useSimulator({ config: { generationDelayMs: 60_000, listDelayMs: 100 } });
+const unknownId = '00000000-0000-4000-8000-000000000000';
+
+describe('exit codes and messages', () => {
+  it('2: no credentials, and no fake billing files either', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-none-'));
+    const result = await runCli(['billing', '--out', dir]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Error: No credentials given.');
+    expect(result.stderr).toContain('ACRONIS_CLIENT_SECRET_FILE');
+    expect(result.stdout).toBe('');
+  });
+
+  it('2: partly set credentials name what is missing', async () => {
+    const result = await runCli(['list'], { env: { ACRONIS_BASE_URL: simulator().baseUrl, ACRONIS_CLIENT_ID: simulator().clientId } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Credentials are incomplete: the client secret is missing.');
+  });
+
+  it('2: bad flags and bad values, with nothing sent', async () => {
+    const sim = simulator();
+    expect((await runCli(['list', '--colour'])).code).toBe(2);
+    sim.control.clearRequests();
+    const result = await runCli(['create', '--kind', 'usage_weekly', '--tenant-id', sim.tenantId], { env: credentialsOf(sim) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('parameters.kind must be one of usage_daily, usage_summary, usage_current, usage_breakdown, got "usage_weekly"');
+    expect(sim.control.requests().filter((r) => r.operationId === 'createReport')).toEqual([]);
+    expect((await runCli(['billing', '--month', '2026-13'], { env: credentialsOf(sim) })).stderr).toContain('month must be a month as YYYY-MM');
+  });
+
+  it('3: a wrong secret, read from a file; the secret never shows', async () => {
+    const sim = simulator();
+    const file = join(mkdtempSync(join(tmpdir(), 'cli-secret-')), 'secret');
+    writeFileSync(file, 'not-the-right-secret\n');
+    const result = await runCli(['list', '--verbose'], { env: { ACRONIS_BASE_URL: sim.baseUrl, ACRONIS_CLIENT_ID: sim.clientId, ACRONIS_CLIENT_SECRET_FILE: file } });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('Error: The data center refused the API client credentials (401 invalid_client');
+    expect(result.stderr).toContain('Hint: Check the client id and secret');
+    expect(result.stderr + result.stdout).not.toContain('not-the-right-secret');
+  });
+
+  it('0: the right secret from stdin; --verbose shows the request trail without tokens', async () => {
+    const sim = simulator();
+    const result = await runCli(['list', '--ids-only', '--verbose', '--client-secret-file', '-'], {
+      env: { ACRONIS_BASE_URL: sim.baseUrl, ACRONIS_CLIENT_ID: sim.clientId },
+      input: `${sim.clientSecret}\n`,
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/POST \/api\/2\/idp\/token -> 200 in \d+ ms/);
+    expect(result.stderr).toMatch(/GET \/api\/2\/clients\/\S+ -> 200/);
+    expect(result.stderr).not.toMatch(/eyJ|Bearer|simulator-demo-secret/);
+  });
+
+  it('4: an unknown report', async () => {
+    const result = await runCli(['get', unknownId], { env: credentialsOf(simulator()) });
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain(`Error: Fetching the report failed (404: Report ${unknownId} not found.).`);
+  });
+
+  it('6: a failed generation; 7: files not ready in time', async () => {
+    const sim = simulator();
+    sim.control.addFault({ type: 'fail-generation', format: 'csv_v2_0' });
+    const created = JSON.parse((await runCli(['--json', 'create', '--month', '2026-10', '--formats', 'csv_v2_0'], { env: credentialsOf(sim) })).stdout);
+    sim.control.advanceClock(60_000);
+    const failed = await runCli(['wait', created.id], { env: credentialsOf(sim) });
+    expect(failed.code).toBe(6);
+    expect(failed.stderr).toContain('failed to generate report');
+    const slow = JSON.parse((await runCli(['--json', 'create', '--month', '2026-10'], { env: credentialsOf(sim) })).stdout);
+    const timedOut = await runCli(['wait', slow.id, '--wait-timeout', '2'], { env: credentialsOf(sim) });
+    expect(timedOut.code).toBe(7);
+    expect(timedOut.stderr).toMatch(/was not ready after 2 s \(csv_v2_0: in_progress, json_v2_0: in_progress\)/);
+  });
+
+  it('8: the data center cannot be reached', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const result = await runCli(['list'], { env: { ACRONIS_BASE_URL: `http://127.0.0.1:${port}`, ACRONIS_CLIENT_ID: unknownId, ACRONIS_CLIENT_SECRET: 'b' } });
+    expect(result.code).toBe(8);
+    expect(result.stderr).toContain(`could not reach http://127.0.0.1:${port} (ECONNREFUSED)`);
+  });
+
+  it('9: a server error that outlasts the retries', async () => {
+    const sim = simulator();
+    sim.control.addFault({ type: 'status', status: 503, always: true, path: '/api/2/tenants/*/reports' });
+    try {
+      const result = await runCli(['list', '--ids-only', '--tenant-id', sim.tenantId], { env: credentialsOf(sim) });
+      expect(result.code).toBe(9);
+      expect(result.stderr).toContain("Error: Listing the tenant's reports failed (503: Service unavailable.).");
+    } finally {
+      sim.control.clearFaults();
+    }
+  }, 60_000);
+});
+
+describe('proxies', () => {
+  it('honours HTTP_PROXY (HTTPS_PROXY likewise for https data centers), and NO_PROXY to bypass it', async () => {
+    const sim = simulator();
+    // a forward proxy as companies run them: it tunnels with CONNECT and counts what it carried
+    const seen: string[] = [];
+    const proxy = createServer((_request, response) => response.writeHead(405).end());
+    proxy.on('connect', (request: IncomingMessage, client: Socket, head: Buffer) => {
+      seen.push(`CONNECT ${request.url}`);
+      const [host, port] = request.url!.split(':');
+      const upstream = connect(Number(port), host!, () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    try {
+      const through = await runCli(['list', '--ids-only', '--tenant-id', sim.tenantId], { env: { ...credentialsOf(sim), HTTP_PROXY: proxyUrl } });
+      expect(through.code).toBe(0);
+      expect(seen).toContain(`CONNECT ${new URL(sim.baseUrl).host}`);
+      seen.length = 0;
+      const bypass = await runCli(['list', '--ids-only', '--tenant-id', sim.tenantId], { env: { ...credentialsOf(sim), HTTP_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' } });
+      expect(bypass.code).toBe(0);
+      expect(seen).toEqual([]);
+    } finally {
+      proxy.close();
+    }
+  });
+});

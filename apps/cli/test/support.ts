@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { createSimulator, type Simulator, type SimulatorOptions } from '@acronis-reports/simulator';
+
+export const bin = join(import.meta.dirname, '..', 'dist', 'bin.js');
+
+export function useSimulator(options: SimulatorOptions = {}): () => Simulator {
+  let simulator: Simulator;
+  beforeAll(async () => {
+    simulator = await createSimulator({ now: '2026-11-15T12:00:00Z', config: { generationDelayMs: 1500, listDelayMs: 100 }, ...options });
+  });
+  afterAll(async () => {
+    await simulator?.close();
+  });
+  return () => simulator;
+}
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const cleanEnvironment = () =>
+  Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(ACRONIS_|HTTPS?_PROXY|https?_proxy|NO_PROXY|no_proxy)/.test(name)));
+
+/** Runs the real `acronis-reports` binary as a subprocess, without a terminal (as in CI or a pipe). */
+export function runCli(args: string[], options: { env?: Record<string, string>; input?: string; cwd?: string } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: options.cwd ?? process.cwd(),
+      env: { ...cleanEnvironment(), NO_COLOR: '1', ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+export const credentialsOf = (sim: Simulator) => ({
+  ACRONIS_BASE_URL: sim.baseUrl,
+  ACRONIS_CLIENT_ID: sim.clientId,
+  ACRONIS_CLIENT_SECRET: sim.clientSecret,
+});

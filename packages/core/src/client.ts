@@ -1,4 +1,4 @@
-import createClient from 'openapi-fetch';
+import createClient, { type Client } from 'openapi-fetch';
 import { clientCredentialsTokens } from './auth/client-credentials.js';
 import { fixedToken, providedToken, type TokenSource } from './auth/token-source.js';
 import { normalizeBaseUrl } from './base-url.js';
@@ -14,7 +14,7 @@ import { getApiClient, getOwnTenantId, listTenantReportIds, listTenantReports, t
 import { waitForStoredReports, type WaitOptions } from './operations/wait.js';
 import type { Runtime } from './runtime.js';
 import { withBearer } from './transport/bearer.js';
-import type { FetchLike } from './transport/fetch-like.js';
+import { PlainRequest, sendWith, type FetchLike, type OutgoingRequest, type Send } from './transport/fetch-like.js';
 import { withRetry, type RetryPolicy } from './transport/retry.js';
 import { withTimeout } from './transport/timeout.js';
 import { withTrail, type RequestEvent } from './transport/trail.js';
@@ -75,9 +75,9 @@ export interface ReportsClient {
 
 const defaultWait: WaitDefaults = { initialDelayMs: 1000, maxDelayMs: 10_000, factor: 1.5, timeoutMs: 10 * 60 * 1000 };
 
-const isSafeToRetry = (request: Request) => request.method !== 'POST' || new URL(request.url).pathname.endsWith('/idp/token');
+const isSafeToRetry = (request: OutgoingRequest) => request.method !== 'POST' || request.url.endsWith('/idp/token');
 
-function tokenSourceFor(credentials: ReportsCredentials, authApi: ReturnType<typeof createClient<paths>>, runtime: Runtime, baseUrl: string): TokenSource | null {
+function tokenSourceFor(credentials: ReportsCredentials, authApi: Client<paths>, runtime: Runtime, baseUrl: string): TokenSource | null {
   if ('hostAuthenticates' in credentials) return null;
   if ('accessToken' in credentials) {
     if (!credentials.accessToken) throw new ValidationError([{ field: 'accessToken', message: 'is empty' }]);
@@ -93,14 +93,16 @@ function tokenSourceFor(credentials: ReportsCredentials, authApi: ReturnType<typ
 export function createReportsClient(credentials: ReportsCredentials, options: ReportsClientOptions): ReportsClient {
   const { baseUrl, apiBaseUrl } = normalizeBaseUrl(credentials.baseUrl);
   const runtime = options.runtime;
-  let transport: FetchLike = options.fetch ?? ((request) => fetch(request));
+  let transport: Send = sendWith(options.fetch);
   if (options.onRequest) transport = withTrail(transport, runtime, options.onRequest);
   transport = withTimeout(transport, runtime, options.timeoutMs ?? 30_000);
   if (options.retry !== false) transport = withRetry(transport, runtime, options.retry ?? {}, isSafeToRetry);
 
-  const authApi = createClient<paths>({ baseUrl: apiBaseUrl, fetch: transport });
+  // openapi-fetch builds a PlainRequest (not a Request) and hands it to the chain, which sends it as it is
+  const clientFor = (send: Send) => createClient<paths>({ baseUrl: apiBaseUrl, Request: PlainRequest as unknown as typeof Request, fetch: send as unknown as FetchLike });
+  const authApi = clientFor(transport);
   const tokens = tokenSourceFor(credentials, authApi, runtime, baseUrl);
-  const api = tokens ? createClient<paths>({ baseUrl: apiBaseUrl, fetch: withBearer(transport, tokens) }) : authApi;
+  const api = tokens ? clientFor(withBearer(transport, tokens)) : authApi;
   const clientId = 'clientId' in credentials && credentials.clientId ? credentials.clientId : undefined;
   const ctx: ClientContext = {
     api,

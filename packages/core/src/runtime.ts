@@ -9,6 +9,19 @@ export interface Runtime {
   now(): number;
   /** A number in [0, 1), for retry jitter. */
   random(): number;
+  /**
+   * Optional: calls `onExpire` after `ms` unless the returned function is called first. Cheaper than aborting a
+   * sleep for every request that answers in time; without it, timeouts are built on `sleep`.
+   */
+  startTimer?(ms: number, onExpire: () => void): () => void;
+}
+
+/** A cancellable timer from the runtime: its own when it has one, else a sleep that is aborted to cancel it. */
+export function startTimer(runtime: Runtime, ms: number, onExpire: () => void): () => void {
+  if (runtime.startTimer) return runtime.startTimer(ms, onExpire);
+  const cancel = new AbortController();
+  runtime.sleep(ms, cancel.signal).then(onExpire, () => undefined);
+  return () => cancel.abort();
 }
 
 export function throwIfAborted(signal: AbortSignal | undefined): void {

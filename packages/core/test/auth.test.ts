@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AuthenticationError, createReportsClient, ValidationError } from '../src/index.js';
-import { clientFor, requestsOf, simulatedRuntime, useSimulator } from './support.js';
+import { clientFor, nodeClientFor, requestsOf, simulatedRuntime, useSimulator } from './support.js';
 
 const simulator = useSimulator();
 beforeEach(() => {
@@ -17,6 +17,13 @@ describe('client credentials', () => {
     await client.listTenantReportIds(tenantId);
     expect(requestsOf(sim, 'requestToken')).toHaveLength(1);
     expect(requestsOf(sim, 'fetchTenantReports')).toHaveLength(51);
+  });
+
+  it("keep one token when the data center's clock differs from ours (expires_in, not expires_on)", async () => {
+    const sim = simulator(); // its clock says 2026-11-15 whatever today is
+    const client = nodeClientFor(sim);
+    for (let call = 0; call < 5; call += 1) await client.listTenantReportIds(sim.tenantId);
+    expect(requestsOf(sim, 'requestToken')).toHaveLength(1);
   });
 
   it('renew the token shortly before it expires, without a failed call', async () => {

@@ -59,7 +59,13 @@ export function clientCredentialsTokens(
       }
       throw errorFromResponse('requestToken', response, error);
     }
-    const expiresAt = data.expires_on ? data.expires_on * 1000 : requested + (data.expires_in ? data.expires_in * 1000 : defaultLifetimeMs);
+    // expires_in is relative, so it holds whatever the difference between the server's clock and ours;
+    // expires_on is used only without it, and only when it lies ahead of our clock.
+    const expiresAt = data.expires_in
+      ? requested + data.expires_in * 1000
+      : data.expires_on && data.expires_on * 1000 > requested
+        ? data.expires_on * 1000
+        : requested + defaultLifetimeMs;
     const lifetime = expiresAt - requested;
     current = { token: data.access_token, renewAt: expiresAt - Math.min(renewMarginMs, lifetime / 2) };
     return data.access_token;

@@ -5,4 +5,9 @@ export const nodeRuntime: Runtime = {
   sleep: (ms, signal) => wait(ms, undefined, signal ? { signal } : {}),
   now: () => Date.now(),
   random: () => Math.random(),
+  startTimer(ms, onExpire) {
+    const timer = setTimeout(onExpire, ms);
+    timer.unref();
+    return () => clearTimeout(timer);
+  },
 };

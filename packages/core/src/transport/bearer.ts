@@ -1,14 +1,16 @@
 import type { TokenSource } from '../auth/token-source.js';
-import { withHeaders, type FetchLike } from './fetch-like.js';
+import type { Send } from './fetch-like.js';
 
 /** Adds `Authorization: Bearer`, and after a 401 gets a fresh token and repeats the request once. */
-export function withBearer(next: FetchLike, tokens: TokenSource): FetchLike {
+export function withBearer(next: Send, tokens: TokenSource): Send {
   return async (request) => {
-    const token = await tokens.get(request.signal);
-    const first = await next(withHeaders(request.clone(), { authorization: `Bearer ${token}` }));
+    const token = await tokens.get(request.signal ?? undefined);
+    request.headers.set('authorization', `Bearer ${token}`);
+    const first = await next(request);
     if (first.status !== 401 || !tokens.invalidate(token)) return first;
     await first.body?.cancel().catch(() => undefined);
-    const fresh = await tokens.get(request.signal);
-    return next(withHeaders(request, { authorization: `Bearer ${fresh}` }));
+    const fresh = await tokens.get(request.signal ?? undefined);
+    request.headers.set('authorization', `Bearer ${fresh}`);
+    return next(request);
   };
 }

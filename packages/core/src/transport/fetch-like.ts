@@ -1,14 +1,55 @@
-/** The shape of `fetch` core sends every request through: the global one, or a host's own adapter. */
+/** The shape of `fetch` a host may pass: core hands it a standard Request and expects a standard Response. */
 export type FetchLike = (request: Request) => Promise<Response>;
 
-/** A copy of a request with headers changed and, optionally, another signal. */
-export function withHeaders(request: Request, headers: Record<string, string>, signal?: AbortSignal): Request {
-  const merged = new Headers(request.headers);
-  for (const [name, value] of Object.entries(headers)) merged.set(name, value);
-  return new Request(request, { headers: merged, ...(signal ? { signal } : {}) });
+/**
+ * A request on its way through core's middleware. Plain data, not a `Request`: building and cloning `Request`
+ * objects costs more than the rest of a call, so one is made only at the very end (or none, when the global fetch
+ * takes the URL and init directly). Bodies are strings (JSON or form), so a retry can send them again.
+ */
+export interface OutgoingRequest {
+  url: string;
+  method: string;
+  headers: Headers;
+  body: string | null;
+  signal: AbortSignal | null;
 }
 
-const transientCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+/** What the middleware chain is made of. */
+export type Send = (request: OutgoingRequest) => Promise<Response>;
+
+/**
+ * The class openapi-fetch instantiates instead of `Request` (its `Request` option): it keeps the URL and init as
+ * they are. openapi-fetch reads `method` and copies unknown init fields onto it; nothing else.
+ */
+export class PlainRequest implements OutgoingRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
+  readonly body: string | null;
+  readonly signal: AbortSignal | null;
+
+  constructor(url: string | URL, init: RequestInit = {}) {
+    this.url = String(url);
+    this.method = (init.method ?? 'GET').toUpperCase();
+    this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
+    if (init.body !== undefined && init.body !== null && typeof init.body !== 'string') {
+      throw new TypeError('core sends only string bodies');
+    }
+    this.body = init.body ?? null;
+    this.signal = init.signal ?? null;
+  }
+}
+
+/** The last step: the host's fetch with a real Request, or the global fetch with the URL and init. */
+export function sendWith(fetchLike: FetchLike | undefined): Send {
+  if (fetchLike) {
+    return (request) =>
+      fetchLike(new Request(request.url, { method: request.method, headers: request.headers, body: request.body, ...(request.signal ? { signal: request.signal } : {}) }));
+  }
+  return (request) => fetch(request.url, { method: request.method, headers: request.headers, body: request.body, ...(request.signal ? { signal: request.signal } : {}) });
+}
+
+const transientCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ENOTFOUND']);
 
 /**
  * Whether a thrown error means the connection failed (worth a retry for safe requests). fetch reports network
@@ -16,7 +57,7 @@ const transientCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOU
  * re-authentication signal, is not ours to interpret and passes through untouched.
  */
 export function isConnectionFailure(error: unknown): boolean {
-  if (error instanceof TypeError) return true;
+  if (error instanceof TypeError || (error as Error | null)?.name === 'FetchError') return true;
   const code = (error as { code?: unknown; cause?: { code?: unknown } } | null)?.code ?? (error as { cause?: { code?: unknown } } | null)?.cause?.code;
   return typeof code === 'string' && transientCodes.has(code);
 }

@@ -1,6 +1,6 @@
 import { TimeoutError } from '../errors.js';
 import type { Runtime } from '../runtime.js';
-import { isConnectionFailure, type FetchLike } from './fetch-like.js';
+import { isConnectionFailure, type OutgoingRequest, type Send } from './fetch-like.js';
 
 export interface RetryPolicy {
   /** Retries after the first attempt (default 3). */
@@ -39,7 +39,7 @@ async function wholeIfJson(response: Response): Promise<Response> {
  * exponential backoff and full jitter, while the call's budget lasts. Requests that `isSafe` rejects (a create)
  * go out exactly once. After the last attempt the failing response itself is returned for the caller to map.
  */
-export function withRetry(next: FetchLike, runtime: Runtime, policy: RetryPolicy, isSafe: (request: Request) => boolean): FetchLike {
+export function withRetry(next: Send, runtime: Runtime, policy: RetryPolicy, isSafe: (request: OutgoingRequest) => boolean): Send {
   const maxRetries = policy.maxRetries ?? 3;
   const budgetMs = policy.budgetMs ?? 30_000;
   const baseDelayMs = policy.baseDelayMs ?? 500;
@@ -51,10 +51,10 @@ export function withRetry(next: FetchLike, runtime: Runtime, policy: RetryPolicy
       let response: Response | undefined;
       let failure: unknown;
       try {
-        response = await next(request.clone());
+        response = await next(request);
         if (!retryStatuses.has(response.status)) return await wholeIfJson(response);
       } catch (error) {
-        if (request.signal.aborted || !(isConnectionFailure(error) || error instanceof TimeoutError)) throw error;
+        if (request.signal?.aborted || !(isConnectionFailure(error) || error instanceof TimeoutError)) throw error;
         failure = error;
       }
       const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt) * runtime.random();
@@ -65,7 +65,7 @@ export function withRetry(next: FetchLike, runtime: Runtime, policy: RetryPolicy
         throw failure;
       }
       await response?.body?.cancel().catch(() => undefined);
-      await runtime.sleep(delay, request.signal);
+      await runtime.sleep(delay, request.signal ?? undefined);
     }
   };
 }

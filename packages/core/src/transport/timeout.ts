@@ -1,29 +1,31 @@
 import { TimeoutError } from '../errors.js';
-import { anySignal, type Runtime } from '../runtime.js';
-import type { FetchLike } from './fetch-like.js';
+import { anySignal, startTimer, type Runtime } from '../runtime.js';
+import type { Send } from './fetch-like.js';
 
 /**
  * Gives each attempt `timeoutMs` to deliver its response headers. The body is not timed (a large download may
  * take minutes); the caller's own signal still cancels it.
  */
-export function withTimeout(next: FetchLike, runtime: Runtime, timeoutMs: number): FetchLike {
+export function withTimeout(next: Send, runtime: Runtime, timeoutMs: number): Send {
   if (!(timeoutMs > 0)) return next;
   return async (request) => {
     const expiry = new AbortController();
-    const timer = new AbortController();
-    const linked = anySignal([request.signal, expiry.signal]);
-    const url = new URL(request.url);
-    runtime.sleep(timeoutMs, timer.signal).then(
-      () => expiry.abort(new TimeoutError(`${request.method} ${url.pathname} got no answer within ${timeoutMs} ms.`, 'The data center is slow or unreachable; try again later or allow a longer timeout.')),
-      () => undefined,
+    const linked = request.signal ? anySignal([request.signal, expiry.signal]).signal : expiry.signal;
+    const stopTimer = startTimer(runtime, timeoutMs, () =>
+      expiry.abort(
+        new TimeoutError(
+          `${request.method} ${new URL(request.url).pathname} got no answer within ${timeoutMs} ms.`,
+          'The data center is slow or unreachable; try again later or allow a longer timeout.',
+        ),
+      ),
     );
     try {
-      return await next(new Request(request, { signal: linked.signal }));
+      return await next({ ...request, signal: linked });
     } catch (error) {
-      if (expiry.signal.aborted && !request.signal.aborted) throw expiry.signal.reason;
+      if (expiry.signal.aborted && !request.signal?.aborted) throw expiry.signal.reason;
       throw error;
     } finally {
-      timer.abort();
+      stopTimer();
     }
   };
 }

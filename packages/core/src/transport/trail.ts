@@ -1,6 +1,6 @@
 import { redact } from '../redact.js';
 import type { Runtime } from '../runtime.js';
-import type { FetchLike } from './fetch-like.js';
+import type { Send } from './fetch-like.js';
 
 /** One HTTP attempt, as a host may log it (`--verbose`): no headers, no bodies, nothing secret. */
 export interface RequestEvent {
@@ -13,7 +13,7 @@ export interface RequestEvent {
   error?: string;
 }
 
-export function withTrail(next: FetchLike, runtime: Runtime, listener: (event: RequestEvent) => void): FetchLike {
+export function withTrail(next: Send, runtime: Runtime, listener: (event: RequestEvent) => void): Send {
   return async (request) => {
     const started = runtime.now();
     const url = new URL(request.url);

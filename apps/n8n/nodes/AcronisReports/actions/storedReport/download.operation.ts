@@ -1,0 +1,79 @@
+import { newestByFormat, parseUsageRows, type ReportFormat, type ReportsClient, type StoredReport } from '@acronis-reports/core/web';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { reportIdLocator } from '../common.descriptions';
+import { downloadJson, downloadToBinary, formatOptions, UUID_REGEX } from '../../helpers/utils';
+
+const properties: INodeProperties[] = [
+	reportIdLocator,
+	{
+		displayName: 'Stored Report ID',
+		name: 'storedReportId',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 7c9e6679-7425-40de-944b-e07fc1f90ae7',
+		description: 'The stored file to download. Empty: the newest saved file in the format below.',
+	},
+	{
+		displayName: 'Format',
+		name: 'format',
+		type: 'options',
+		options: formatOptions,
+		default: 'csv_v2_0',
+		description: 'Format of the newest saved file to download',
+		displayOptions: { show: { storedReportId: [''] } },
+	},
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		options: [
+			{ name: 'File', value: 'file', description: 'One item with the decompressed file as binary data' },
+			{ name: 'Usage Rows', value: 'rows', description: 'One item per usage row (csv_v2_0 and json_v2_0 only), units normalised' },
+		],
+		default: 'file',
+	},
+	{
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		description: 'Name of the binary property the file goes to',
+		displayOptions: { show: { output: ['file'] } },
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['storedReport'], operation: ['download'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, client: ReportsClient, i: number): Promise<INodeExecutionData[]> {
+	const reportId = this.getNodeParameter('reportId', i, '', { extractValue: true }) as string;
+	const storedReportId = (this.getNodeParameter('storedReportId', i, '') as string).trim();
+	const output = this.getNodeParameter('output', i, 'file') as string;
+	let stored: StoredReport | string = storedReportId;
+	if (!storedReportId) {
+		const format = this.getNodeParameter('format', i, 'csv_v2_0') as ReportFormat;
+		const saved = (await client.listStoredReports(reportId)).filter((item) => item.status === 'saved');
+		const newest = newestByFormat(saved, [format], null).get(format);
+		if (!newest) {
+			throw new NodeOperationError(this.getNode(), `Report ${reportId} has no saved file in ${format} yet.`, {
+				itemIndex: i,
+				description: 'Wait for the files first (Stored Report: Wait Until Ready), or pick another format.',
+			});
+		}
+		stored = newest;
+	} else if (!new RegExp(UUID_REGEX).test(storedReportId)) {
+		throw new NodeOperationError(this.getNode(), `Stored Report ID is not a UUID: ${storedReportId}`, { itemIndex: i });
+	}
+	const download = await client.downloadStoredReport(reportId, stored);
+	if (output === 'rows') {
+		if (download.format !== 'csv_v2_0' && download.format !== 'json_v2_0') {
+			await download.stream.cancel();
+			throw new NodeOperationError(this.getNode(), `Usage rows can be read from csv_v2_0 and json_v2_0 files only, not ${download.format}.`, { itemIndex: i });
+		}
+		const rows: INodeExecutionData[] = [];
+		for await (const row of parseUsageRows(download.stream, download.format)) rows.push({ json: row as unknown as IDataObject });
+		return rows;
+	}
+	const property = (this.getNodeParameter('binaryPropertyName', i, 'data') as string) || 'data';
+	return [{ json: downloadJson(download), binary: { [property]: await downloadToBinary(this, download) } }];
+}

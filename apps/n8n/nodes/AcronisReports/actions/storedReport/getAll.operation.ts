@@ -1,0 +1,43 @@
+import type { ReportsClient } from '@acronis-reports/core/web';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { reportIdLocator } from '../common.descriptions';
+import { formatOptions, splitList, storedJson } from '../../helpers/utils';
+
+const properties: INodeProperties[] = [
+	reportIdLocator,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{ displayName: 'Formats', name: 'formats', type: 'multiOptions', options: formatOptions, default: [], description: 'Only stored reports in these formats' },
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Failed', value: 'failed', description: 'Generation failed' },
+					{ name: 'In Progress', value: 'in_progress', description: 'Being generated' },
+					{ name: 'Saved', value: 'saved', description: 'Ready to download' },
+				],
+				default: 'saved',
+				description: 'Only stored reports with this status',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['storedReport'], operation: ['getAll'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, client: ReportsClient, i: number): Promise<INodeExecutionData[]> {
+	const reportId = this.getNodeParameter('reportId', i, '', { extractValue: true }) as string;
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const formats = splitList(filters.formats);
+	const items = (await client.listStoredReports(reportId)).filter(
+		(item) => (formats.length === 0 || formats.includes(item.report_format)) && (!filters.status || item.status === filters.status),
+	);
+	return items.map((item) => ({ json: storedJson(reportId, item) }));
+}

@@ -1,0 +1,25 @@
+import type { INodeProperties } from 'n8n-workflow';
+import * as download from './download.operation';
+import * as getAll from './getAll.operation';
+import * as waitUntilReady from './waitUntilReady.operation';
+
+export { download, getAll, waitUntilReady };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['storedReport'] } },
+		options: [
+			{ name: 'Download', value: 'download', description: 'Download a stored file, decompressed', action: 'Download a stored report' },
+			{ name: 'Get Many', value: 'getAll', description: "List a report's stored files", action: 'Get many stored reports' },
+			{ name: 'Wait Until Ready', value: 'waitUntilReady', description: 'Wait until every file of a report is generated', action: 'Wait until stored reports are ready' },
+		],
+		default: 'download',
+	},
+	...download.description,
+	...getAll.description,
+	...waitUntilReady.description,
+];

@@ -1,0 +1,33 @@
+import type { ReportsClient } from '@acronis-reports/core/web';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { reportIdLocator } from '../common.descriptions';
+import { asFormats, formatOptions, storedJson } from '../../helpers/utils';
+
+const properties: INodeProperties[] = [
+	reportIdLocator,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{ displayName: 'Formats', name: 'formats', type: 'multiOptions', options: formatOptions, default: [], description: "Formats to wait for. Empty: the report's own formats." },
+			{ displayName: 'Timeout (Minutes)', name: 'timeoutMinutes', type: 'number', typeOptions: { minValue: 0 }, default: 10, description: 'How long to wait before failing' },
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['storedReport'], operation: ['waitUntilReady'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, client: ReportsClient, i: number): Promise<INodeExecutionData[]> {
+	const reportId = this.getNodeParameter('reportId', i, '', { extractValue: true }) as string;
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const formats = asFormats(options.formats);
+	const stored = await client.waitForStoredReports(reportId, {
+		...(formats.length > 0 ? { formats } : {}),
+		timeoutMs: Number(options.timeoutMinutes ?? 10) * 60_000,
+	});
+	return stored.map((item) => ({ json: storedJson(reportId, item) }));
+}

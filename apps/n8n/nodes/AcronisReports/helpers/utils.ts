@@ -1,0 +1,77 @@
+import {
+	reportFormats,
+	reportKinds,
+	reportLevels,
+	valueDescriptions,
+	type Report,
+	type ReportFormat,
+	type StoredReport,
+	type StoredReportDownload,
+} from '@acronis-reports/core/web';
+import type { IBinaryData, IDataObject, IExecuteFunctions, INodePropertyOptions, IPollFunctions } from 'n8n-workflow';
+import { nodeReadableFrom } from '../transport';
+
+const label = (value: string) =>
+	value
+		.split('_')
+		.map((word, index) => (index === 0 ? word.charAt(0).toUpperCase() + word.slice(1) : word))
+		.join(' ')
+		.replace(/ v(\d) (\d)$/, ' v$1.$2')
+		.replace(/^Csv/, 'CSV')
+		.replace(/^Json/, 'JSON')
+		.replace(/^Html$/, 'HTML');
+
+function options<T extends string>(values: readonly T[], help: Record<T, string>): INodePropertyOptions[] {
+	return values.map((value) => ({ name: label(value), value, description: help[value] }));
+}
+
+/** Dropdown options generated from the API description's enums, with their help texts. */
+export const kindOptions = options(reportKinds, valueDescriptions.reportKinds);
+export const levelOptions = options(reportLevels, valueDescriptions.reportLevels);
+export const formatOptions = options(reportFormats, valueDescriptions.reportFormats);
+
+export const UUID_REGEX = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+
+/** A report as an output item's JSON. */
+export const reportJson = (report: Report): IDataObject => ({ ...report }) as IDataObject;
+
+export const storedJson = (reportId: string, stored: StoredReport): IDataObject => ({ reportId, ...stored }) as IDataObject;
+
+/** A comma or newline separated list, trimmed, without empties. */
+export function splitList(value: unknown): string[] {
+	if (Array.isArray(value)) return value.map(String).map((entry) => entry.trim()).filter(Boolean);
+	return String(value ?? '')
+		.split(/[\s,;]+/)
+		.map((entry) => entry.trim())
+		.filter(Boolean);
+}
+
+/** A date parameter (n8n's dateTime or a plain YYYY-MM-DD) as YYYY-MM-DD. */
+export function toDay(value: unknown): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const text = String(value).trim();
+	if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+	const match = /^(\d{4}-\d{2}-\d{2})T/.exec(text);
+	return match ? match[1] : text;
+}
+
+export const asFormats = (value: unknown): ReportFormat[] => splitList(value) as ReportFormat[];
+
+/** Streams a decompressed download into n8n's binary data (memory or disk, as n8n is configured). */
+export async function downloadToBinary(ctx: IExecuteFunctions | IPollFunctions, download: StoredReportDownload): Promise<IBinaryData> {
+	const readable = nodeReadableFrom(download.stream);
+	const data = readable ?? Buffer.from(await download.bytes());
+	const binary = await ctx.helpers.prepareBinaryData(data as Buffer, download.fileName, download.contentType.split(';')[0]);
+	binary.fileName = download.fileName;
+	return binary;
+}
+
+export const downloadJson = (download: StoredReportDownload): IDataObject => ({
+	reportId: download.reportId,
+	storedReportId: download.storedReport.id,
+	format: download.format,
+	fileName: download.fileName,
+	contentType: download.contentType,
+	compressedSize: download.compressedSize,
+	createdAt: download.storedReport.created_at,
+});

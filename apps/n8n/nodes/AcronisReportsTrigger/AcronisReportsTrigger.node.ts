@@ -1,0 +1,182 @@
+import { createdAt, type ReportsClient, type StoredReport } from '../AcronisReports/helpers/core';
+import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { reportIdLocator } from '../AcronisReports/actions/common.descriptions';
+import { toNodeError } from '../AcronisReports/helpers/errors';
+import { downloadJson, downloadToBinary, formatOptions, reportJson, splitList, storedJson } from '../AcronisReports/helpers/utils';
+import { searchReports } from '../AcronisReports/methods/listSearch';
+import { reportsClient } from '../AcronisReports/transport';
+
+/** Ids remembered per report; older ones are dropped (their files are long gone from the list or long emitted). */
+const MEMORY = 1000;
+const CONCURRENCY = 4;
+
+interface Cursor {
+	baseline?: boolean;
+	/** Stored report ids already emitted (or present at the baseline), per report id. */
+	stored?: Record<string, string[]>;
+	/** Report ids already known, for New Report. */
+	reports?: string[];
+}
+
+type Event = 'storedReportReady' | 'storedReportFailed' | 'newReport';
+
+export class AcronisReportsTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Acronis Reports Trigger',
+		name: 'acronisReportsTrigger',
+		icon: { light: 'file:acronis.svg', dark: 'file:acronis.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: 'Starts the workflow when Acronis report files are ready or failed, or when a report is created',
+		defaults: { name: 'Acronis Reports Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'acronisReportsApi', required: true }],
+		properties: [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				options: [
+					{ name: 'New Report', value: 'newReport', description: 'A report was created in the tenant' },
+					{ name: 'Stored Report Failed', value: 'storedReportFailed', description: 'Generating a file failed' },
+					{ name: 'Stored Report Ready', value: 'storedReportReady', description: 'A generated file is ready to download' },
+				],
+				default: 'storedReportReady',
+			},
+			{
+				displayName: 'Watch',
+				name: 'watch',
+				type: 'options',
+				options: [
+					{ name: 'One Report', value: 'report', description: 'The files of one report' },
+					{ name: 'Every Report of a Tenant', value: 'tenant', description: 'The files of every report of the tenant (one request per report per poll)' },
+				],
+				default: 'report',
+				displayOptions: { show: { event: ['storedReportReady', 'storedReportFailed'] } },
+			},
+			{ ...reportIdLocator, displayOptions: { show: { event: ['storedReportReady', 'storedReportFailed'], watch: ['report'] } } },
+			{
+				displayName: 'Tenant ID',
+				name: 'tenantId',
+				type: 'string',
+				default: '',
+				description: "The tenant whose reports to watch. Empty: the API client's own tenant.",
+				displayOptions: { hide: { watch: ['report'] } },
+			},
+			{
+				displayName: 'Formats',
+				name: 'formats',
+				type: 'multiOptions',
+				options: formatOptions,
+				default: [],
+				description: 'Only files in these formats. Empty: every format.',
+				displayOptions: { show: { event: ['storedReportReady', 'storedReportFailed'] } },
+			},
+			{
+				displayName: 'Download File',
+				name: 'download',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to attach the decompressed file as binary data',
+				displayOptions: { show: { event: ['storedReportReady'] } },
+			},
+			{
+				displayName: 'Put Output File in Field',
+				name: 'binaryPropertyName',
+				type: 'string',
+				default: 'data',
+				description: 'Name of the binary property the file goes to',
+				displayOptions: { show: { event: ['storedReportReady'], download: [true] } },
+			},
+		],
+	};
+
+	methods = { listSearch: { searchReports } };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const event = this.getNodeParameter('event') as Event;
+		const manual = this.getMode() === 'manual';
+		const cursor = this.getWorkflowStaticData('node') as Cursor;
+		try {
+			const client = await reportsClient(this);
+			const items = event === 'newReport' ? await pollReports.call(this, client, cursor, manual) : await pollStored.call(this, client, cursor, event, manual);
+			return items.length > 0 ? [items] : null;
+		} catch (error) {
+			throw toNodeError(this.getNode(), error, 0);
+		}
+	}
+}
+
+async function mapLimited<T, R>(values: T[], limit: number, run: (value: T) => Promise<R>): Promise<R[]> {
+	const results: R[] = new Array(values.length);
+	let next = 0;
+	const worker = async () => {
+		while (next < values.length) {
+			const index = next++;
+			results[index] = await run(values[index] as T);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, values.length) }, worker));
+	return results;
+}
+
+async function pollReports(this: IPollFunctions, client: ReportsClient, cursor: Cursor, manual: boolean): Promise<INodeExecutionData[]> {
+	const tenant = String(this.getNodeParameter('tenantId', '') ?? '').trim();
+	const ids = await client.listTenantReportIds(tenant || undefined);
+	if (manual) {
+		const newest = ids[ids.length - 1];
+		return newest ? [{ json: reportJson(await client.getReport(newest)) }] : [];
+	}
+	const known = new Set(cursor.reports ?? []);
+	const fresh = cursor.baseline ? ids.filter((id) => !known.has(id)) : [];
+	const reports = await mapLimited(fresh, CONCURRENCY, async (id) => await client.getReport(id));
+	cursor.reports = ids.slice(-MEMORY * 10);
+	cursor.baseline = true;
+	return reports.map((report) => ({ json: reportJson(report) }));
+}
+
+async function pollStored(this: IPollFunctions, client: ReportsClient, cursor: Cursor, event: Event, manual: boolean): Promise<INodeExecutionData[]> {
+	const status = event === 'storedReportReady' ? 'saved' : 'failed';
+	const watch = this.getNodeParameter('watch', 'report') as string;
+	const formats = splitList(this.getNodeParameter('formats', []));
+	const reportIds =
+		watch === 'report'
+			? [this.getNodeParameter('reportId', '', { extractValue: true }) as string]
+			: await client.listTenantReportIds(String(this.getNodeParameter('tenantId', '') ?? '').trim() || undefined);
+	const lists = await mapLimited(reportIds, CONCURRENCY, async (reportId) => ({ reportId, items: await client.listStoredReports(reportId) }));
+	const matching = lists.flatMap(({ reportId, items }) =>
+		items.filter((item) => item.status === status && (formats.length === 0 || formats.includes(item.report_format))).map((item) => ({ reportId, item })),
+	);
+	let emit: { reportId: string; item: StoredReport }[];
+	if (manual) {
+		const newest = matching.sort((a, b) => createdAt(b.item) - createdAt(a.item))[0];
+		emit = newest ? [newest] : [];
+	} else {
+		const seen = cursor.stored ?? {};
+		emit = cursor.baseline ? matching.filter(({ reportId, item }) => !(seen[reportId] ?? []).includes(item.id)) : [];
+		for (const { reportId, items } of lists) {
+			const ids = new Set(seen[reportId] ?? []);
+			for (const item of items) if (item.status === status) ids.add(item.id);
+			seen[reportId] = [...ids].slice(-MEMORY);
+		}
+		cursor.stored = seen;
+		cursor.baseline = true;
+		emit.sort((a, b) => createdAt(a.item) - createdAt(b.item));
+	}
+	const download = event === 'storedReportReady' && (this.getNodeParameter('download', false) as boolean);
+	const property = download ? (this.getNodeParameter('binaryPropertyName', 'data') as string) || 'data' : 'data';
+	const items: INodeExecutionData[] = [];
+	for (const { reportId, item } of emit) {
+		if (!download) {
+			items.push({ json: storedJson(reportId, item) as IDataObject });
+			continue;
+		}
+		const file = await client.downloadStoredReport(reportId, item);
+		items.push({ json: { ...storedJson(reportId, item), ...downloadJson(file) }, binary: { [property]: await downloadToBinary(this, file) } });
+	}
+	return items;
+}

@@ -1,0 +1,59 @@
+import { createServer } from 'node:net';
+import { createSimulator } from '@acronis-reports/simulator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AcronisReportsApi } from '../credentials/AcronisReportsApi.credentials.js';
+import { httpRequest } from './helpers/n8n.mjs';
+
+const failed = (): Error => {
+  throw new Error('expected the token request to fail');
+};
+let sim: Awaited<ReturnType<typeof createSimulator>>;
+const credential = new AcronisReportsApi();
+const preAuth = (data: Record<string, unknown>) => credential.preAuthentication.call({ helpers: { httpRequest } } as never, data as never);
+
+/** A port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+beforeAll(async () => {
+  sim = await createSimulator({ now: '2026-11-15T12:00:00Z', config: { generationDelayMs: 2000, listDelayMs: 200 } });
+});
+afterAll(async () => sim?.close());
+
+describe('Acronis Reports API credentials', () => {
+  it('fetches a token with HTTP Basic client credentials into the hidden expirable field, then the test request passes', async () => {
+    const data = await preAuth({ url: `${sim.baseUrl}/`, clientId: sim.clientId, clientSecret: sim.clientSecret });
+    expect(data.accessToken).toMatch(/\S{16,}/);
+    const token = credential.properties.find((p) => p.name === 'accessToken');
+    expect(token).toMatchObject({ type: 'hidden', typeOptions: { expirable: true } });
+    // The credential test request, resolved as n8n resolves its expressions for this credential.
+    expect(credential.test.request.url).toBe('=/clients/{{$credentials.clientId}}');
+    const answer = (await httpRequest({
+      url: `${sim.baseUrl}/api/2/clients/${sim.clientId}`,
+      headers: { Authorization: `Bearer ${data.accessToken}` },
+      returnFullResponse: true,
+      ignoreHttpStatusErrors: true,
+    })) as { statusCode: number; body: { tenant_id: string } };
+    expect(answer.statusCode).toBe(200);
+    expect(answer.body.tenant_id).toBe(sim.tenantId);
+  });
+
+  it('says the secret is wrong, without echoing it', async () => {
+    const error = await preAuth({ url: sim.baseUrl, clientId: sim.clientId, clientSecret: 'wrong-secret-123' }).then(failed, (e: unknown) => e as Error);
+    expect(error.message).toMatch(/refused the client ID or client secret/);
+    expect(error.message).not.toContain('wrong-secret-123');
+  });
+
+  it('says the data center URL is wrong when nothing answers there, or something that is not the API', async () => {
+    const port = await closedPort();
+    const unreachable = await preAuth({ url: `http://127.0.0.1:${port}`, clientId: sim.clientId, clientSecret: sim.clientSecret }).then(failed, (e: unknown) => e as Error);
+    expect(unreachable.message).toMatch(/Could not reach the data center.*ECONNREFUSED.*Check the Data Center URL/);
+    const notApi = await preAuth({ url: `${sim.baseUrl}/somewhere/else`, clientId: sim.clientId, clientSecret: sim.clientSecret }).then(failed, (e: unknown) => e as Error);
+    expect(notApi.message).toMatch(/No Acronis token endpoint answered.*HTTP 404.*Check the Data Center URL/);
+  });
+});

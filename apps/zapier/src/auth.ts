@@ -1,0 +1,126 @@
+// Session authentication: the API client's id and secret are exchanged for a bearer token at /api/2/idp/token
+// (through core); Zapier keeps the token in authData and runs the exchange again after a 401.
+import { ApiError, createReportsClient, NetworkError, normalizeBaseUrl, ValidationError } from '@acronis-reports/core';
+import type { Bundle, HttpRequestOptionsWithUrl, ZObject } from 'zapier-platform-core';
+import { reportsClient, toZapierError, zapierFetch } from './client.js';
+
+export const authFields = [
+  {
+    key: 'dataCenterUrl',
+    label: 'Data Center URL',
+    required: true,
+    type: 'string',
+    helpText:
+      'The address of the data center your API client was created in, for example `https://eu2-cloud.acronis.com` (the address you see in the management portal, without a path).',
+  },
+  {
+    key: 'clientId',
+    label: 'Client ID',
+    required: true,
+    type: 'string',
+    helpText: 'The API client\u2019s id, from the management portal: **Settings > API clients > Create API client**.',
+  },
+  {
+    key: 'clientSecret',
+    label: 'Client Secret',
+    required: true,
+    type: 'password',
+    helpText: 'The secret shown once when the API client was created. Create a new API client if it was lost.',
+  },
+] as const;
+
+const hostOf = (url: unknown) => {
+  try {
+    return normalizeBaseUrl(String(url ?? '')).baseUrl.replace(/^https?:\/\//, '');
+  } catch {
+    return String(url ?? '');
+  }
+};
+
+/** Network failures the transport reports in its own words (DNS failures, for instance): said plainly here. */
+function unreachable(z: ZObject, bundle: Bundle, error: unknown): Error | null {
+  const name = (error as { name?: string } | null)?.name;
+  if (name !== 'FetchError' && !(error instanceof NetworkError)) return null;
+  const code = (error as { code?: string }).code;
+  const detail = code && code !== 'network' ? ` (${code})` : '';
+  return new z.errors.Error(
+    `Could not reach the data center at ${String(bundle.authData['dataCenterUrl'] ?? '')}${detail}. Check the Data Center URL (for example https://eu2-cloud.acronis.com) and try again.`,
+    'unreachable',
+  );
+}
+
+/**
+ * Exchanges the client credentials for a token. Core makes the token request and then looks the API client up
+ * (its tenant becomes the default everywhere); the token is read from that second request on its way out,
+ * since core does not hand tokens to callers.
+ */
+export async function getSessionToken(z: ZObject, bundle: Bundle): Promise<{ access_token: string; tenant_id: string }> {
+  const clientSecret = String(bundle.authData['clientSecret'] ?? '');
+  let captured: string | undefined;
+  const transport = zapierFetch(z);
+  const baseUrl = String(bundle.authData['dataCenterUrl'] ?? '').trim();
+  const clientId = String(bundle.authData['clientId'] ?? '').trim();
+  let tenantId: string;
+  try {
+    const client = createReportsClient(
+      { baseUrl, clientId, clientSecret },
+      {
+        fetch: async (request) => {
+          const authorization = request.headers.get('authorization') ?? '';
+          if (authorization.toLowerCase().startsWith('bearer ')) captured = authorization.slice(7);
+          return transport(request);
+        },
+        retry: { budgetMs: 10_000 },
+        timeoutMs: 20_000,
+      },
+    );
+    tenantId = (await client.getApiClient(clientId)).tenant_id;
+  } catch (error) {
+    const network = unreachable(z, bundle, error);
+    if (network) throw network;
+    if (error instanceof ApiError && (error.status === 404 || error.status === 405) && error.operation === 'requestToken') {
+      throw new z.errors.Error(
+        `${baseUrl} answered ${error.status} at /api/2/idp/token: it does not look like an Acronis data center. Check the Data Center URL (for example https://eu2-cloud.acronis.com).`,
+        'wrong_data_center_url',
+        error.status,
+      );
+    }
+    if (error instanceof ValidationError) throw new z.errors.Error(error.message, 'invalid_input');
+    throw toZapierError(z, error);
+  }
+  if (!captured) throw new z.errors.Error('The data center issued no access token. Try again; if it persists, create a new API client.', 'no_token');
+  return { access_token: captured, tenant_id: tenantId };
+}
+
+/** The connection test: GET /clients/{client_id} with the session token. */
+export async function testAuth(z: ZObject, bundle: Bundle) {
+  const client = reportsClient(z, bundle);
+  try {
+    const info = await client.getApiClient(String(bundle.authData['clientId'] ?? '').trim());
+    return { ...info, data_center: hostOf(bundle.authData['dataCenterUrl']) };
+  } catch (error) {
+    throw unreachable(z, bundle, error) ?? toZapierError(z, error);
+  }
+}
+
+export const connectionLabel = async (_z: ZObject, bundle: Bundle) =>
+  `${hostOf(bundle.authData['dataCenterUrl'])}, API client ${String(bundle.authData['clientId'] ?? '')}`;
+
+export const authentication = {
+  type: 'session' as const,
+  fields: [...authFields],
+  test: testAuth,
+  connectionLabel,
+  sessionConfig: { perform: getSessionToken },
+};
+
+const isTokenUrl = (url: string) => /\/idp\/token\/?(\?|$)/.test(url);
+
+/** Adds the session's bearer token to every API request, except the token request and requests that carry one. */
+export function addBearerToken(request: HttpRequestOptionsWithUrl, _z: ZObject, bundle: Bundle): HttpRequestOptionsWithUrl {
+  const headers = (request.headers ??= {});
+  const has = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
+  const token = bundle.authData?.['access_token'];
+  if (!has && token && !isTokenUrl(request.url)) headers['Authorization'] = `Bearer ${token}`;
+  return request;
+}

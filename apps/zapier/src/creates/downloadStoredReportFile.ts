@@ -1,0 +1,74 @@
+import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
+import { withClient } from '../client.js';
+import { formatField, reportIdField, textInput } from '../fields.js';
+import { newestFirst, stashStoredReport } from '../files.js';
+
+export async function perform(z: ZObject, bundle: Bundle) {
+  const reportId = String(bundle.inputData['reportId'] ?? '');
+  const storedReportId = textInput(bundle.inputData['storedReportId']);
+  const format = textInput(bundle.inputData['format']);
+  return withClient(z, bundle, async (client) => {
+    const report = await client.getReport(reportId);
+    let stored: Parameters<typeof stashStoredReport>[3];
+    if (storedReportId) {
+      stored = storedReportId;
+    } else {
+      const saved = newestFirst((await client.listStoredReports(reportId)).filter((item) => item.status === 'saved' && (!format || item.report_format === format)));
+      if (!saved[0]) {
+        throw new z.errors.Error(
+          `Report ${reportId} has no saved file${format ? ` in ${format}` : ''} yet. Files usually take 1 to 2 minutes to generate; use the New Stored Report File trigger to act when one is ready.`,
+          'not_ready',
+        );
+      }
+      stored = saved[0];
+    }
+    const stashed = await stashStoredReport(z, client, reportId, stored, report);
+    return {
+      id: stashed.storedReport.id,
+      report_id: reportId,
+      report_format: stashed.format,
+      file: stashed.url,
+      file_name: stashed.fileName,
+      content_type: stashed.contentType,
+      compressed_size: stashed.compressedSize,
+      created_at: stashed.storedReport.created_at,
+    };
+  });
+}
+
+export default defineCreate({
+  key: 'downloadStoredReportFile',
+  noun: 'Stored Report File',
+  display: {
+    label: 'Download Stored Report File',
+    description: 'Downloads a saved report file, decompressed and with its real file name, for the next steps (up to 100 MB; use the command line or n8n for larger files).',
+  },
+  operation: {
+    inputFields: [
+      reportIdField,
+      { key: 'storedReportId', label: 'Stored File ID', type: 'string', required: false, helpText: 'A stored file of the report. Leave empty for the newest saved file (in the format below).' },
+      formatField,
+    ],
+    perform,
+    sample: {
+      id: '9d1e2f3a-4b5c-4d6e-8f70-112233445566',
+      report_id: '3f0c1d7e-8a52-4c8e-9a51-2f7d0c9b1e44',
+      report_format: 'csv_v2_0',
+      file: 'https://zapier-dev-files.s3.amazonaws.com/cli-platform/usage_summary-2026-10.csv',
+      file_name: 'usage_summary-2026-10.csv',
+      content_type: 'text/csv; charset=utf-8',
+      compressed_size: 48213,
+      created_at: '2026-11-15T12:00:03+00:00',
+    },
+    outputFields: [
+      { key: 'id', label: 'Stored File ID' },
+      { key: 'report_id', label: 'Report ID' },
+      { key: 'report_format', label: 'Format' },
+      { key: 'file', label: 'File', type: 'file' },
+      { key: 'file_name', label: 'File Name' },
+      { key: 'content_type', label: 'Content Type' },
+      { key: 'compressed_size', label: 'Compressed Size (bytes)', type: 'integer' },
+      { key: 'created_at', label: 'Created At', type: 'datetime' },
+    ],
+  },
+});

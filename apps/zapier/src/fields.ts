@@ -1,0 +1,100 @@
+// Input fields shared by the steps. Choices and help texts come from core's lists, generated from the OpenAPI
+// description: never a hand-typed copy.
+import { fieldDescriptions, reportFormats, reportKinds, reportLevels, resultActions, scheduleTypes, valueDescriptions } from '@acronis-reports/core';
+
+type Described = Record<string, string>;
+
+/** Zapier dropdown choices: the value, a label with its help text. */
+export function choicesOf(values: readonly string[], descriptions: Described): { value: string; label: string; sample: string }[] {
+  return values.map((value) => ({ value, sample: value, label: `${value}: ${descriptions[value] ?? ''}`.replace(/: $/, '') }));
+}
+
+/** Core's help texts use Markdown code spans; Zapier renders Markdown in helpText too. */
+const help = (text: string) => text;
+
+export const tenantIdField = {
+  key: 'tenantId',
+  label: 'Tenant ID',
+  helpText: "The tenant (UUID). Leave empty for the API client's own tenant.",
+  required: false,
+} as const;
+
+export const reportIdField = {
+  key: 'reportId',
+  label: 'Report',
+  helpText: 'The report (UUID). Pick one of the tenant\u2019s reports or map an id from an earlier step.',
+  required: true,
+  dynamic: 'reportList.id.label',
+} as const;
+
+export const kindField = {
+  key: 'kind',
+  label: 'Kind',
+  helpText: help(fieldDescriptions.kind),
+  choices: choicesOf(reportKinds, valueDescriptions.reportKinds),
+} as const;
+
+export const levelField = {
+  key: 'level',
+  label: 'Level',
+  helpText: help(fieldDescriptions.level),
+  choices: choicesOf(reportLevels, valueDescriptions.reportLevels),
+} as const;
+
+export const formatsField = {
+  key: 'formats',
+  label: 'Formats',
+  helpText: help(fieldDescriptions.formats),
+  list: true,
+  choices: choicesOf(reportFormats, valueDescriptions.reportFormats),
+} as const;
+
+export const formatField = {
+  key: 'format',
+  label: 'Format',
+  helpText: 'Only files in this format. Leave empty for every format.',
+  required: false,
+  choices: choicesOf(reportFormats, valueDescriptions.reportFormats),
+} as const;
+
+export const scheduleTypeField = {
+  key: 'scheduleType',
+  label: 'Schedule',
+  helpText: help(fieldDescriptions.scheduleType),
+  choices: choicesOf(scheduleTypes, valueDescriptions.scheduleTypes),
+} as const;
+
+export const resultActionField = {
+  key: 'resultAction',
+  label: 'Result',
+  helpText: help(fieldDescriptions.resultAction),
+  choices: choicesOf(resultActions, valueDescriptions.resultActions),
+} as const;
+
+export const hideZeroUsageField = { key: 'hideZeroUsage', label: 'Hide Zero Usage', helpText: help(fieldDescriptions.hideZeroUsage), type: 'boolean' } as const;
+export const showSkusField = { key: 'showSkus', label: 'Show SKUs', helpText: help(fieldDescriptions.showSkus), type: 'boolean' } as const;
+export const recipientsField = { key: 'recipients', label: 'Recipients', helpText: help(fieldDescriptions.recipients), list: true, required: false } as const;
+
+/** Zapier hands booleans from the editor as strings ("true"/"false"/"yes"/"no"); mapped values may be booleans. */
+export function booleanInput(value: unknown): boolean | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'boolean') return value;
+  const text = String(value).trim().toLowerCase();
+  if (['true', 'yes', '1'].includes(text)) return true;
+  if (['false', 'no', '0'].includes(text)) return false;
+  return undefined;
+}
+
+/** A text input, trimmed; undefined when empty. */
+export function textInput(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  const text = String(value).trim();
+  return text === '' ? undefined : text;
+}
+
+/** A list input: an array, or a comma-separated string from a mapped field. */
+export function listInput(value: unknown): string[] | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const items = (Array.isArray(value) ? value : String(value).split(',')).map((item) => String(item).trim()).filter(Boolean);
+  return items.length > 0 ? items : undefined;
+}

@@ -1,0 +1,38 @@
+import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
+import { withClient } from '../client.js';
+import { formatField, reportIdField, tenantIdField, textInput } from '../fields.js';
+import { savedFilesOf, storedFileOutput } from '../files.js';
+import { sampleStoredFile, storedFileOutputFields } from '../samples.js';
+
+export async function perform(z: ZObject, bundle: Bundle) {
+  const reportId = textInput(bundle.inputData['reportId']);
+  const format = textInput(bundle.inputData['format']);
+  return withClient(z, bundle, async (client) => {
+    const reports = reportId
+      ? [await client.getReport(reportId)]
+      : await client.listTenantReports(textInput(bundle.inputData['tenantId']) ?? (bundle.authData['tenant_id'] || undefined), { concurrency: 5 });
+    const files = await savedFilesOf(client, reports, format);
+    return files.map(({ report, item }) => storedFileOutput(z, report.id, item, report));
+  });
+}
+
+export default defineTrigger({
+  key: 'newStoredReportFile',
+  noun: 'Stored Report File',
+  display: {
+    label: 'New Stored Report File',
+    description:
+      'Triggers when a report file is ready to download (saved), for one report or for all reports of a tenant. The file is included (files over 100 MB are refused: use the command line or n8n for those).',
+  },
+  operation: {
+    type: 'polling',
+    inputFields: [
+      { ...tenantIdField, helpText: `${tenantIdField.helpText} Used when no report is picked.` },
+      { ...reportIdField, required: false, helpText: 'Only files of this report. Leave empty for files of every report of the tenant.' },
+      formatField,
+    ],
+    perform,
+    sample: sampleStoredFile,
+    outputFields: [...storedFileOutputFields],
+  },
+});

@@ -1,0 +1,170 @@
+import { createReportsClient } from '@acronis-reports/core';
+import type { Simulator } from '@acronis-reports/simulator';
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { perform as createBillingReport } from '../src/creates/createBillingReport.js';
+import { perform as createReport } from '../src/creates/createReport.js';
+import { perform as deleteReport } from '../src/creates/deleteReport.js';
+import { perform as downloadFile } from '../src/creates/downloadStoredReportFile.js';
+import { perform as updateReport } from '../src/creates/updateReport.js';
+import { hydrateStoredReport, limits } from '../src/files.js';
+import { perform as findReport } from '../src/searches/findReport.js';
+import { perform as findStoredFile } from '../src/searches/findStoredReportFile.js';
+import { perform as newReport } from '../src/triggers/newReport.js';
+import { perform as newStoredFile } from '../src/triggers/newStoredReportFile.js';
+import { perform as reportList } from '../src/triggers/reportList.js';
+import { allowLoopback, apiRequests, appTester, connect, mockStash, startSimulator } from './support.js';
+
+let sim: Simulator;
+let authData: Record<string, string>;
+let billingId: string;
+type Item = Record<string, unknown> & { id: string };
+const run = <T = Item[]>(perform: unknown, inputData: Record<string, unknown> = {}) => appTester(perform as never, { authData, inputData }) as Promise<T>;
+
+beforeAll(async () => {
+  allowLoopback();
+  sim = await startSimulator();
+  authData = await connect(sim);
+  const client = createReportsClient({ baseUrl: sim.baseUrl, clientId: sim.clientId, clientSecret: sim.clientSecret });
+  const billing = await client.createBillingReport({ month: '2026-10' });
+  await client.waitForStoredReports(billing.id);
+  billingId = billing.id;
+  await client.createReport({ result_action: 'save', recipients: [], schedule: { type: 'once' }, parameters: { tenant_id: sim.tenantId, kind: 'usage_daily', level: 'itself', formats: ['csv'] } });
+});
+afterEach(() => {
+  sim.control.clearFaults();
+  nock.cleanAll();
+  limits.maxFileBytes = 100 * 1000 * 1000;
+});
+afterAll(async () => {
+  nock.enableNetConnect();
+  await sim?.close();
+});
+
+describe('triggers', () => {
+  it('New Stored Report File: saved files of every report of the tenant, newest first, unique ids, dehydrated file', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const items = await run(newStoredFile);
+    expect(items.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(items.map((item) => item.id)).size).toBe(items.length);
+    const times = items.map((item) => Date.parse(String(item['created_at']).replace(/(\d)$/, '$1Z')));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    expect(items.every((item) => item['status'] === 'saved')).toBe(true);
+    expect(String(items[0]!['file'])).toMatch(/^hydrate\|\|\|.*hydrateStoredReport/);
+  });
+
+  it('New Stored Report File: one report, one format', async () => {
+    const items = await run(newStoredFile, { reportId: billingId, format: 'json_v2_0' });
+    expect(items.map((item) => [item['report_id'], item['report_format']])).toEqual([[billingId, 'json_v2_0']]);
+  });
+
+  it('New Report and the hidden report list: newest first, labelled', async () => {
+    const reports = await run(newReport);
+    expect(reports.length).toBe(2);
+    expect((reports[1]!['parameters'] as { kind: string }).kind).toBe('usage_summary');
+    const options = await run(reportList);
+    expect(options[0]!['label']).toMatch(/^usage_daily, itself, once .*\(\w{8}\)$/);
+  });
+
+  it('429 becomes ThrottledError with the server delay; a 500 says what failed', async () => {
+    sim.control.addFault({ type: 'status', status: 429, retryAfter: 60, path: '/api/2/tenants/**', always: true } as never);
+    const throttled = (await run(newReport).catch((error: unknown) => error)) as Error & { delay?: number };
+    expect(throttled.name).toBe('ThrottledError');
+    expect(throttled.message).toMatch(/too many requests/i);
+    expect(JSON.parse(throttled.message).delay ?? throttled.delay).toBe(60);
+    sim.control.clearFaults();
+    sim.control.addFault({ type: 'status', status: 503, path: '/api/2/tenants/**', always: true } as never);
+    await expect(run(newReport)).rejects.toThrow(/Listing the tenant's reports failed \(503/);
+  });
+
+  it('a transient 429 is retried within the budget and the poll succeeds', async () => {
+    sim.control.addFault({ type: 'status', status: 429, retryAfter: 1, path: '/api/2/tenants/**' } as never);
+    await expect(run(newReport)).resolves.toHaveLength(2);
+  });
+});
+
+describe('files', () => {
+  it('the hydrator streams the decompressed file into the stash under its real name', async () => {
+    const uploads = mockStash();
+    const [item] = await run(newStoredFile, { reportId: billingId, format: 'csv_v2_0' });
+    const url = await appTester(hydrateStoredReport as never, { authData, inputData: { reportId: billingId, storedReportId: item!.id } });
+    expect(url).toBe('https://stash.example.test/stash/0/file');
+    expect(uploads).toHaveLength(1);
+    expect(uploads[0]!.body).toMatch(/filename="usage_summary[^"]*\.csv"/);
+    expect(uploads[0]!.body).toContain('tenant.id');
+    expect(uploads[0]!.body).not.toMatch(/\x1f\x8b/);
+  });
+
+  it('Download Stored Report File: newest saved file in a format, stashed', async () => {
+    mockStash();
+    const result = await run<Record<string, unknown>>(downloadFile, { reportId: billingId, format: 'json_v2_0' });
+    expect(result).toMatchObject({ report_id: billingId, report_format: 'json_v2_0', file: 'https://stash.example.test/stash/0/file' });
+    expect(String(result['file_name'])).toMatch(/\.json$/);
+  });
+
+  it('refuses a file over the size limit, naming the limit and the alternatives', async () => {
+    mockStash();
+    limits.maxFileBytes = 1000;
+    await expect(run(downloadFile, { reportId: billingId, format: 'csv_v2_0' })).rejects.toThrow(/larger than 0 MB.*150 MB.*command line or the n8n node/s);
+  });
+});
+
+describe('creates', () => {
+  it('Create Report with defaults for the own tenant', async () => {
+    const report = await run<Item & { parameters: { tenant_id: string; kind: string } }>(createReport, { kind: 'usage_current', level: 'itself', resultAction: 'save', scheduleType: 'once', hideZeroUsage: 'true' });
+    expect(report.parameters).toMatchObject({ tenant_id: sim.tenantId, kind: 'usage_current', hide_zero_usage: true });
+  });
+
+  it('Create Report refuses bad input before sending anything', async () => {
+    sim.control.clearRequests();
+    await expect(run(createReport, { kind: 'usage_yearly', level: 'itself', periodStart: '2026-10-10', periodEnd: '2026-10-01' })).rejects.toThrow(/Invalid input:.*kind/);
+    expect(apiRequests(sim).filter((entry) => entry.method === 'POST')).toEqual([]);
+  });
+
+  it('Create Billing Report waits briefly and hands on the files', async () => {
+    const result = await run<Record<string, unknown> & { files: Item[] }>(createBillingReport, { month: '2026-09', waitForFiles: 'yes', waitSeconds: 15 });
+    expect(result['files_ready']).toBe(true);
+    expect(result.files.map((file) => file['report_format']).sort()).toEqual(['csv_v2_0', 'json_v2_0']);
+    expect(String(result.files[0]!['file'])).toMatch(/^hydrate\|\|\|/);
+  });
+
+  it('Create Billing Report says when files are not ready in time and points to the trigger', async () => {
+    sim.control.updateConfig({ generationDelayMs: 600_000 });
+    try {
+      const result = await run<Record<string, unknown>>(createBillingReport, { month: '2026-08', waitForFiles: true, waitSeconds: 2 });
+      expect(result['files_ready']).toBe(false);
+      expect(result['note']).toMatch(/not ready within 2 s.*New Stored Report File trigger/);
+    } finally {
+      sim.control.updateConfig({ generationDelayMs: 2000 });
+    }
+  });
+
+  it('Update Scheduled Report changes a monthly report; a one-time report gets the vendor message', async () => {
+    const monthly = await run<Item>(createReport, { kind: 'usage_summary', level: 'direct_partners', scheduleType: 'monthly', enabled: 'true' });
+    const updated = await run<Item & { version: number; schedule: { enabled: boolean } }>(updateReport, { reportId: monthly.id, enabled: 'false', showSkus: 'true' });
+    expect(updated.schedule.enabled).toBe(false);
+    expect(updated.version).toBeGreaterThan(Number(monthly['version']));
+    await expect(run(updateReport, { reportId: billingId, enabled: 'false' })).rejects.toThrow(/Updating the report failed \(400: .+\)/);
+  });
+
+  it('Delete Report deletes with the current version; Find Report then finds nothing', async () => {
+    const report = await run<Item>(createReport, { kind: 'usage_daily', level: 'itself' });
+    await expect(run(deleteReport, { reportId: report.id })).resolves.toEqual({ id: report.id, deleted: true });
+    await expect(run(findReport, { reportId: report.id })).resolves.toEqual([]);
+    await expect(run(deleteReport, { reportId: report.id })).rejects.toThrow(/not found|404/i);
+  });
+});
+
+describe('searches', () => {
+  it('Find Report by id', async () => {
+    const [found] = await run(findReport, { reportId: billingId });
+    expect(found!.id).toBe(billingId);
+    await expect(run(findReport, { reportId: 'not-a-uuid' })).rejects.toThrow(/reportId/);
+  });
+
+  it('Find Stored Report File: the newest saved file in a format', async () => {
+    const [file] = await run(findStoredFile, { reportId: billingId, format: 'csv_v2_0' });
+    expect(file).toMatchObject({ report_id: billingId, report_format: 'csv_v2_0', status: 'saved' });
+    await expect(run(findStoredFile, { reportId: billingId, format: 'html' })).resolves.toEqual([]);
+  });
+});

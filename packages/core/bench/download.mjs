@@ -33,7 +33,7 @@ export async function measureDownload(sim, { megabytes }) {
 
   const dir = await mkdtemp(join(tmpdir(), 'core-bench-'));
   try {
-    const simulatorOnly = await timed(() => discardWithNodeHttp(url, token));
+    const simulatorOnly = await measured(() => discardWithNodeHttp(url, token));
     const bare = await onDisk(join(dir, 'bare.csv'), info, async (path) => {
       const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
       if (!response.ok) throw new Error(`bare download answered ${response.status}`);
@@ -48,6 +48,7 @@ export async function measureDownload(sim, { megabytes }) {
       beyondSimulatorSeconds: round((run.ms - simulatorOnly.ms) / 1000, 2),
       peakRssGrowthMb: round(run.memory.rss / MiB, 1),
       peakHeapGrowthMb: round(run.memory.heap / MiB, 1),
+      peakBuffersGrowthMb: round(run.memory.buffers / MiB, 1),
       sha256Matches: run.sha256Matches,
       bytesOnDisk: run.bytesOnDisk,
     });
@@ -63,6 +64,9 @@ export async function measureDownload(sim, { megabytes }) {
         serveSeconds: round(simulatorOnly.ms / 1000, 2),
         serveMbPerSecond: round(mb / (simulatorOnly.ms / 1000), 1),
         wireBytes: simulatorOnly.value,
+        peakRssGrowthMb: round(simulatorOnly.memory.rss / MiB, 1),
+        peakHeapGrowthMb: round(simulatorOnly.memory.heap / MiB, 1),
+        peakBuffersGrowthMb: round(simulatorOnly.memory.buffers / MiB, 1),
       },
       bare: bareFigures,
       client: clientFigures,
@@ -93,45 +97,46 @@ function discardWithNodeHttp(url, token) {
   });
 }
 
-async function timed(run) {
+/** Wall time and peak memory growth of one run. */
+async function measured(run) {
+  const memory = sampleMemory();
   const started = performance.now();
-  const value = await run();
-  return { ms: performance.now() - started, value };
+  try {
+    const value = await run();
+    return { ms: performance.now() - started, value, memory: memory.growth() };
+  } finally {
+    memory.stop();
+  }
 }
 
 /** Runs one download into `path` with memory sampled, then checks the file on disk and deletes it. */
 async function onDisk(path, info, run) {
-  const memory = sampleMemory();
-  let ms;
-  try {
-    ({ ms } = await timed(() => run(path)));
-  } finally {
-    memory.stop();
-  }
+  const { ms, memory } = await measured(() => run(path));
   const bytesOnDisk = (await stat(path)).size;
   const sha256Matches = bytesOnDisk === info.bytes && (await sha256Of(path)) === info.sha256;
   await rm(path, { force: true });
-  return { ms, memory: memory.growth(), sha256Matches, bytesOnDisk };
+  return { ms, memory, sha256Matches, bytesOnDisk };
 }
 
-/** Peak RSS and heap above a collected baseline, sampled every 50 ms. */
+/**
+ * Peak RSS, JS heap and ArrayBuffer (Buffer) memory above a collected baseline, sampled every 50 ms. RSS seldom
+ * shrinks after a collection, so a pass that follows a hungrier one shows less RSS growth than it caused.
+ */
 function sampleMemory(intervalMs = 50) {
   globalThis.gc?.();
   globalThis.gc?.();
   const base = process.memoryUsage();
-  const peak = { rss: base.rss, heap: base.heapUsed };
+  const peak = { rss: base.rss, heap: base.heapUsed, buffers: base.arrayBuffers };
   const sample = () => {
     const now = process.memoryUsage();
     peak.rss = Math.max(peak.rss, now.rss);
     peak.heap = Math.max(peak.heap, now.heapUsed);
+    peak.buffers = Math.max(peak.buffers, now.arrayBuffers);
   };
   const timer = setInterval(sample, intervalMs);
   return {
-    stop() {
-      clearInterval(timer);
-      sample();
-    },
-    growth: () => ({ rss: peak.rss - base.rss, heap: peak.heap - base.heapUsed }),
+    stop: () => clearInterval(timer),
+    growth: () => (sample(), { rss: peak.rss - base.rss, heap: peak.heap - base.heapUsed, buffers: peak.buffers - base.arrayBuffers }),
   };
 }
 

@@ -2,7 +2,8 @@ import Table from 'cli-table3';
 import type { Report, StoredReport } from '@acronis-reports/core';
 
 function table(head: string[], rows: (string | number)[][]): string {
-  const output = new Table({ head, style: { head: [], border: [] } });
+  // no rule between rows: long tables stay readable
+  const output = new Table({ head, style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
   output.push(...rows.map((row) => row.map(String)));
   return output.toString();
 }

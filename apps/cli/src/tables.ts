@@ -1,3 +1,4 @@
+import { isAbsolute, relative } from 'node:path';
 import Table from 'cli-table3';
 import type { Report, StoredReport } from '@acronis-reports/core';
 
@@ -56,8 +57,14 @@ export function storedTable(items: StoredReport[]): string {
   );
 }
 
+/** Paths under the working directory are shown relative to it: shorter, and what a person would type. */
+export const shown = (path: string) => {
+  const relativePath = relative(process.cwd(), path);
+  return relativePath && !relativePath.startsWith('..') && !isAbsolute(relativePath) ? relativePath : path;
+};
+
 export function filesTable(files: { format: string; path: string; bytes: number }[]): string {
-  return table(['format', 'file', 'bytes'], files.map((file) => [file.format, file.path, file.bytes]));
+  return table(['format', 'file', 'bytes'], files.map((file) => [file.format, shown(file.path), file.bytes]));
 }
 
 export function plainTable(head: string[], rows: (string | number)[][]): string {

@@ -5,7 +5,7 @@ import { waitDisplay } from '../progress.js';
 import { periodFrom } from '../report-input.js';
 import type { Run } from '../run.js';
 import { summarizeBillingFile, summaryTable } from '../summary.js';
-import { filesTable } from '../tables.js';
+import { filesTable, shown } from '../tables.js';
 
 interface BillingFlags {
   tenantId?: string;
@@ -86,7 +86,7 @@ export function registerBillingCommand(program: Command, run: Run): void {
             [
               filesTable(files),
               summary ? summaryTable(summary) : '',
-              `Files are in ${directory}${result.deleted ? ' (the one-time report was deleted from the data center)' : ''}.`,
+              `Files are in ${shown(directory)}${result.deleted ? ' (the one-time report was deleted from the data center)' : ''}.`,
             ]
               .filter(Boolean)
               .join('\n'),

@@ -41,8 +41,10 @@ const withSuffix = (name: string, suffix: string): string => (suffix === '' ? na
 /** Name styles: `plain` "Oakridge Dental Ltd"; `comma` "Baker, Lind & Partners"; `quoted` `Café "Zum Löwen"`. */
 export type CompanyNameStyle = 'plain' | 'comma' | 'quoted' | 'surname';
 
+const STYLES: readonly CompanyNameStyle[] = ['plain', 'plain', 'plain', 'plain', 'surname', 'surname', 'comma', 'quoted'];
+
 export function companyName(rng: Rng, style?: CompanyNameStyle): string {
-  const chosen = style ?? rng.pick<CompanyNameStyle>(['plain', 'plain', 'plain', 'plain', 'surname', 'surname', 'comma', 'quoted']);
+  const chosen = style ?? rng.pick(STYLES);
   switch (chosen) {
     case 'plain':
       return withSuffix(`${rng.pick(PLACES)} ${rng.pick(TRADES)}`, rng.pick(COMPANY_SUFFIXES));

@@ -81,7 +81,7 @@ export interface Rng {
 
 /**
  * sfc32 (Chris Doty-Humphrey's small fast counter), seeded through a splitmix32-style scramble so that
- * nearby seeds give unrelated streams. A class, not closures: the usage model creates one per offering item.
+ * nearby seeds give unrelated streams. A class, not closures: padded files create one per synthetic customer.
  * The state is kept as int32 (the same bits as the uint32 words) so that V8 keeps it unboxed.
  */
 class Sfc32 implements Rng {
@@ -140,7 +140,9 @@ class Sfc32 implements Rng {
     const pool = items.slice();
     for (let i = pool.length - 1; i > 0; i--) {
       const j = Math.floor(this.next() * (i + 1));
-      [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+      const swap = pool[i]!;
+      pool[i] = pool[j]!;
+      pool[j] = swap;
     }
     return pool.slice(0, Math.max(0, count));
   }

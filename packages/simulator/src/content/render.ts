@@ -1,30 +1,68 @@
 // Streams a report file as string chunks, so a caller can pipe it through gzip whatever its size.
 
 import type { ReportFileRequest, Tenant, TenantTree } from './types.js';
+import { syntheticCustomers } from './fillers.js';
 import { createWriter } from './formats/index.js';
 import type { FormatWriter } from './formats/index.js';
-import { planReport, tenantRows } from './rows.js';
-import type { ReportPlan } from './rows.js';
+import { planReport, rowsOf } from './rows.js';
+import type { UsageRow } from './rows.js';
 import { Sink } from './sink.js';
-import { syntheticCustomers } from './tenants.js';
-import { isAsciiTenant } from './utf8.js';
+import { extraBytesOf, isAscii, isAsciiTenant } from './utf8.js';
 
 /** Stop padding if this many synthetic customers in a row add no rows (e.g. a period before any usage). */
 const MAX_EMPTY_FILLERS = 10_000;
 
-/** Writes one tenant's block, handing out chunks as they fill; returns how many rows it wrote. */
-function* renderTenant(sink: Sink, writer: FormatWriter, plan: ReportPlan, tenant: Tenant): Generator<string, number> {
+/** How to size a tenant's rows: as ASCII, by counting the characters of its name, or by measuring them. */
+type RowSize = 'ascii' | ((row: string) => number) | null;
+
+/** What one rendering writes with. */
+interface Output {
+  sink: Sink;
+  writer: FormatWriter;
+  rows: (tenant: Tenant) => Iterable<UsageRow>;
+  /** One row per item and day, so a tenant's block can be of any length. */
+  dated: boolean;
+}
+
+function writeRow(sink: Sink, text: string, size: RowSize): void {
+  if (size === 'ascii') sink.write(text);
+  else if (size === null) sink.writeMeasured(text);
+  else sink.writeCounted(text, size(text));
+}
+
+/**
+ * Writes one tenant's block; returns how many rows it wrote. Full chunks wait in the sink: fine for blocks of
+ * one row per item, while the blocks of dated reports go through `renderDatedTenant`.
+ */
+function writeTenant(out: Output, tenant: Tenant, size: RowSize): number {
   let rows = 0;
-  const ascii = isAsciiTenant(tenant);
-  sink.writeMeasured(writer.tenantStart(tenant));
-  for (const row of tenantRows(plan, tenant)) {
+  out.sink.writeMeasured(out.writer.tenantStart(tenant));
+  for (const row of out.rows(tenant)) {
     rows++;
-    const text = writer.row(row);
-    if (ascii) sink.write(text);
-    else sink.writeMeasured(text);
-    if (sink.ready.length > 0) yield* drain(sink);
+    writeRow(out.sink, out.writer.row(row), size);
   }
-  sink.writeMeasured(writer.tenantEnd(tenant));
+  out.sink.writeMeasured(out.writer.tenantEnd(tenant));
+  return rows;
+}
+
+/** `writeTenant` handing out chunks as they fill, whatever the length of the period. */
+function* renderDatedTenant(out: Output, tenant: Tenant, size: RowSize): Generator<string, number> {
+  let rows = 0;
+  out.sink.writeMeasured(out.writer.tenantStart(tenant));
+  for (const row of out.rows(tenant)) {
+    rows++;
+    writeRow(out.sink, out.writer.row(row), size);
+    if (out.sink.ready.length > 0) yield* drain(out.sink);
+  }
+  out.sink.writeMeasured(out.writer.tenantEnd(tenant));
+  return rows;
+}
+
+/** Writes one tenant's block and hands out the chunks that filled; returns how many rows it wrote. */
+function* renderTenant(out: Output, tenant: Tenant, size: RowSize): Generator<string, number> {
+  // Not a generator per block of one row per item: at half a million customers per gigabyte, that shows.
+  const rows = out.dated ? yield* renderDatedTenant(out, tenant, size) : writeTenant(out, tenant, size);
+  if (out.sink.ready.length > 0) yield* drain(out.sink);
   return rows;
 }
 
@@ -51,22 +89,27 @@ export function* renderReportFile(request: ReportFileRequest): Generator<string>
   if (!(Number.isFinite(target) && target >= 0)) {
     throw new RangeError(`targetBytes must be a finite, non-negative number, not ${String(request.targetBytes)}`);
   }
-  const writer = createWriter(plan);
-  const sink = new Sink();
+  const out: Output = { sink: new Sink(), writer: createWriter(plan), rows: rowsOf(plan), dated: plan.dated };
+  const { sink } = out;
 
-  sink.writeMeasured(writer.begin());
-  for (const tenant of plan.tenants) yield* renderTenant(sink, writer, plan, tenant);
+  sink.writeMeasured(out.writer.begin());
+  for (const tenant of plan.tenants) yield* renderTenant(out, tenant, isAsciiTenant(tenant) ? 'ascii' : null);
 
   if (target > 0) {
-    const filler = syntheticCustomers(request.tree, fillerParent(request.tree, plan.tenant), request.seed);
+    const fillers = syntheticCustomers(request.tree, fillerParent(request.tree, plan.tenant), request.seed, plan.accounts);
     let empty = 0;
     for (let index = 0; sink.bytes < target && empty < MAX_EMPTY_FILLERS; index++) {
-      const rows = yield* renderTenant(sink, writer, plan, filler(index));
+      const tenant = fillers.customer(index);
+      // The formats add only ASCII of their own (see isAsciiTenant): a filler's rows hold no other characters
+      // than ASCII and those of its name.
+      const size = !fillers.asciiButNames ? null : isAscii(tenant.name) ? 'ascii' : extraBytesOf(tenant.name);
+      const rows = out.dated ? yield* renderDatedTenant(out, tenant, size) : writeTenant(out, tenant, size);
+      if (sink.ready.length > 0) yield* drain(sink);
       empty = rows === 0 ? empty + 1 : 0;
     }
   }
 
-  sink.writeMeasured(writer.end());
+  sink.writeMeasured(out.writer.end());
   sink.flush();
   yield* drain(sink);
 }

@@ -3,9 +3,10 @@
 import type { OfferingItem, ReportFileRequest, ReportFormat, ReportKind, ReportLevel, Tenant, Usage } from './types.js';
 import { fromDay, monthStart, toDay } from './dates.js';
 import { selectTenants } from './levels.js';
-import { spanUsage } from './span.js';
+import { SpanUsage } from './span.js';
 import { isCounter, isZeroOverPeriod, usageOnDay } from './usage.js';
 
+/** One row of a report. Rows are handed out one at a time and may be reused: format them before the next. */
 export interface UsageRow {
   tenant: Tenant;
   item: OfferingItem;
@@ -106,21 +107,58 @@ const minus = (a: Usage, b: Usage): Usage => ({
 });
 
 /**
- * The rows of one tenant. Summary: values at the end of the period, delta from the end of its first day (the
- * vendor's "as of 23:59:59 of the start and end dates"). Current: month to date, delta from the end of the
- * previous month. Daily and breakdown: each day, items in tree order within the day, delta from the day before.
+ * The rows of each tenant of a report, as a function of the tenant; each row is valid until the next one is
+ * asked for, and a tenant's rows until the next tenant's are. Summary: values at the end of the period, delta
+ * from the end of its first day (the vendor's "as of 23:59:59 of the start and end dates"). Current: month to
+ * date, delta from the end of the previous month. Daily and breakdown: each day, items in tree order within the
+ * day, delta from the day before.
  */
-export function tenantRows(plan: ReportPlan, tenant: Tenant): Iterable<UsageRow> {
-  return plan.dated ? datedRows(plan, tenant) : spanRows(plan, tenant);
+export function rowsOf(plan: ReportPlan): (tenant: Tenant) => Iterable<UsageRow> {
+  if (plan.dated) return (tenant) => datedRows(plan, tenant);
+  const rows = new SpanRows(plan);
+  return (tenant) => rows.of(tenant);
 }
 
-/** One row per item: few enough to build at once. */
-function spanRows(plan: ReportPlan, tenant: Tenant): UsageRow[] {
-  const before = plan.kind === 'usage_current' ? plan.first - 1 : plan.first;
-  return visibleItems(plan, tenant).map((item): UsageRow => {
-    const { absolute, delta, effective } = spanUsage(tenant, item, plan.seed, before, plan.first, plan.last);
-    return { tenant, item, date: null, absolute, delta, effective };
-  });
+/**
+ * One row per item, computed as it is asked for into the same row object: padded summaries allocate nothing
+ * per row, nor per tenant.
+ */
+class SpanRows implements IterableIterator<UsageRow> {
+  private items: OfferingItem[] = [];
+  private index = 0;
+  private readonly before: number;
+  private readonly span = new SpanUsage();
+  private readonly row: UsageRow;
+  private readonly result: IteratorYieldResult<UsageRow>;
+
+  constructor(private readonly plan: ReportPlan) {
+    this.before = plan.kind === 'usage_current' ? plan.first - 1 : plan.first;
+    const { absolute, delta, effective } = this.span;
+    // Tenant and item are set before the row is handed out.
+    this.row = { tenant: plan.tenant, item: undefined as unknown as OfferingItem, date: null, absolute, delta, effective };
+    this.result = { done: false, value: this.row };
+  }
+
+  /** Starts over with the items of `tenant`. */
+  of(tenant: Tenant): this {
+    this.row.tenant = tenant;
+    this.items = visibleItems(this.plan, tenant);
+    this.index = 0;
+    return this;
+  }
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(): IteratorResult<UsageRow> {
+    const item = this.items[this.index++];
+    if (item === undefined) return { done: true, value: undefined };
+    const { plan, row } = this;
+    row.item = item;
+    row.effective = this.span.compute(row.tenant, item, plan.seed, this.before, plan.first, plan.last).effective;
+    return this.result;
+  }
 }
 
 /** One row per item and day: as many as the period is long, so made one by one. */

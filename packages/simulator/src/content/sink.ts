@@ -6,9 +6,9 @@ import { utf8Length } from './utf8.js';
 const CHUNK_CHARS = 48 * 1024;
 
 /**
- * Pieces written here are either measured (`writeMeasured`: any text) or known to be ASCII (`write`), so the
- * size in bytes is known exactly without encoding anything: measuring every piece of a gigabyte costs more than
- * generating it.
+ * Pieces written here are measured (`writeMeasured`: any text), come with their size (`writeCounted`) or are
+ * known to be ASCII (`write`), so the size in bytes is known exactly without encoding everything: measuring
+ * every piece of a gigabyte costs more than generating it.
  */
 export class Sink {
   private chunk = '';
@@ -28,6 +28,12 @@ export class Sink {
   /** Writes a piece of any text. */
   writeMeasured(piece: string): void {
     this.extra += utf8Length(piece) - piece.length;
+    this.write(piece);
+  }
+
+  /** Writes a piece that is `extra` UTF-8 bytes more than its UTF-16 units. */
+  writeCounted(piece: string, extra: number): void {
+    this.extra += extra;
     this.write(piece);
   }
 

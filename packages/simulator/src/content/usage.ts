@@ -10,93 +10,19 @@
 
 import type { OfferingItem, Tenant, Usage } from './types.js';
 import { CATALOG_BY_NAME } from './catalog.js';
-import type { CatalogItem } from './catalog.js';
 import { toDay } from './dates.js';
-import { HASH_START, createRng, hashStep, noise } from './random.js';
+import { Profile, fillProfile } from './profile.js';
+import { noise } from './random.js';
 import { aggregateKey } from './tenants.js';
 
-/**
- * Everything the model draws for one customer item. A class with fields of fixed types: the summary path refills
- * one instance per item rather than allocating, and V8 then updates the number fields in place.
- */
-export class Profile {
-  zero = false;
-  start = 0;
-  /** First day of production use; equals `start` when the item never was in trial. */
-  trialEnd = 0;
-  counter = false;
-  unit: OfferingItem['measurementUnit'] = 'quantity';
-  base = 0.5;
-  slope = 0.5;
-  wobble = 0.5;
-  noiseSeed = 0;
-  cap = Number.POSITIVE_INFINITY;
-}
-
-const FIRST_START = toDay('2018-01-01');
-const LAST_START = toDay('2025-09-30');
 const MIB = 1024 ** 2;
-const FALLBACK: CatalogItem = {
-  name: '', title: '', application: 'backup', unit: 'quantity', displayUnit: 'items', infra: false, skuCode: null,
-  shape: 'stock', low: 1, high: 10, quotaChance: 0, weight: 0,
-};
 
 // A bounded strong cache rather than a WeakMap: size-padded files create items by the hundred thousand, and
 // WeakMap insertion is slow. Each entry is keyed by the item object and checked against tenant and seed.
 const PROFILE_CACHE_LIMIT = 4096;
 let profiles = new Map<OfferingItem, { tenantId: string; seed: number; profile: Profile }>();
 
-// hashSeed(seed, tenant.id, ...) for the tenant whose items were asked for last: reports ask item after item.
-let prefixTenantId = '';
-let prefixSeed = Number.NaN;
-let prefixHash = 0;
-
-function tenantHash(tenantId: string, seed: number): number {
-  if (tenantId !== prefixTenantId || seed !== prefixSeed) {
-    prefixHash = hashStep(hashStep(HASH_START, seed), tenantId);
-    prefixTenantId = tenantId;
-    prefixSeed = seed;
-  }
-  return prefixHash;
-}
-
-/** Draws the profile of `tenant`'s `item` into `p` (every field is set) and returns `p`. */
-export function fillProfile(p: Profile, tenant: Tenant, item: OfferingItem, seed: number): Profile {
-  // = hashSeed(seed, tenant.id, item.name, item.edition, item.infraId)
-  const h = hashStep(hashStep(hashStep(tenantHash(tenant.id, seed), item.name), item.edition), item.infraId);
-  const rng = createRng(h);
-  const entry = CATALOG_BY_NAME.get(item.name) ?? FALLBACK;
-  // Skewed towards earlier years: most customers have been around a while, a few are new.
-  let start = FIRST_START + Math.floor(rng.next() ** 1.6 * (LAST_START - FIRST_START));
-  const zero = rng.chance(0.2);
-  const trialRoll = rng.next();
-  let trialEnd = start;
-  if (trialRoll < 0.2) {
-    trialEnd = start + rng.int(14, 60);
-  } else if (trialRoll < 0.23) {
-    // A recent trial that has not converted (yet).
-    start = LAST_START - rng.int(0, 90);
-    trialEnd = Number.POSITIVE_INFINITY;
-  }
-  const base = entry.low * (entry.high / entry.low) ** rng.next();
-  const counter = entry.shape === 'counter';
-  const shrinking = !counter && rng.chance(0.15);
-  const slope = counter ? 0 : base * (shrinking ? -rng.float(0, 0.0004) : rng.float(0.0002, 0.0012));
-  p.zero = zero;
-  p.start = start;
-  p.trialEnd = trialEnd;
-  p.counter = counter;
-  p.unit = item.measurementUnit;
-  p.base = base;
-  p.slope = slope;
-  p.wobble = Math.max(0.6, base * 0.02);
-  p.noiseSeed = rng.word();
-  // Quantity quotas are hard limits; storage may run 5% over its quota before backups are refused.
-  p.cap = item.quota === undefined ? Number.POSITIVE_INFINITY : item.measurementUnit === 'bytes' ? Math.round(item.quota * 1.05) : item.quota;
-  return p;
-}
-
-export function profileOf(tenant: Tenant, item: OfferingItem, seed: number): Profile {
+function profileOf(tenant: Tenant, item: OfferingItem, seed: number): Profile {
   const cached = profiles.get(item);
   if (cached && cached.seed === seed && cached.tenantId === tenant.id) return cached.profile;
   const profile = fillProfile(new Profile(), tenant, item, seed);
@@ -169,22 +95,20 @@ export function stockPeakDay(p: Profile, first: number, last: number): number {
   return best;
 }
 
-/** Usage of one customer item at the end of `day`, split into production and trial. */
-export function profileUsage(p: Profile, day: number): Usage {
-  return p.counter ? counterUsage(p, day) : stockUsage(p, day);
-}
-
-function stockUsage(p: Profile, day: number): Usage {
+/**
+ * Usage of one customer item at the end of `day`, split into production and trial, written into `u`: stock
+ * items report everything as trial until the trial ends; counters keep what was consumed during the trial as
+ * trial, and count everything after conversion as production.
+ */
+export function splitUsage(u: Usage, p: Profile, day: number): Usage {
   const total = totalAt(p, day);
-  return day < p.trialEnd ? { production: 0, trial: total, total } : { production: total, trial: 0, total };
-}
-
-function counterUsage(p: Profile, day: number): Usage {
-  const total = totalAt(p, day);
-  if (total === 0 || p.trialEnd <= p.start) return { production: total, trial: 0, total };
-  // What was consumed during the trial stays trial; everything after conversion is production.
-  const trial = day < p.trialEnd ? total : totalAt(p, p.trialEnd - 1);
-  return { production: total - trial, trial, total };
+  let trial = 0;
+  if (!p.counter) trial = day < p.trialEnd ? total : 0;
+  else if (total !== 0 && p.trialEnd > p.start) trial = day < p.trialEnd ? total : totalAt(p, p.trialEnd - 1);
+  u.production = total - trial;
+  u.trial = trial;
+  u.total = total;
+  return u;
 }
 
 const contributorCache = new WeakMap<Tenant, Map<string, { tenant: Tenant; item: OfferingItem }[]>>();
@@ -218,7 +142,7 @@ function contributors(tenant: Tenant, item: OfferingItem): { tenant: Tenant; ite
 /** Usage at 23:59:59 UTC of epoch day `day`. */
 export function usageOnDay(tenant: Tenant, item: OfferingItem, day: number, seed: number): Usage {
   if (tenant.kind === 'customer') {
-    return profileUsage(profileOf(tenant, item, seed), day);
+    return splitUsage({ production: 0, trial: 0, total: 0 }, profileOf(tenant, item, seed), day);
   }
   let production = 0;
   let trial = 0;

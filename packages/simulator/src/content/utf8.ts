@@ -4,31 +4,39 @@ import type { Tenant } from './types.js';
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
-/** Bytes of `text` in UTF-8 (a lone surrogate counts as the 3-byte replacement character). */
+/** Bytes of `text` in UTF-8 (a lone surrogate counts as the 3-byte replacement character, as Node encodes it). */
 export function utf8Length(text: string): number {
-  if (!NON_ASCII.test(text)) return text.length;
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c < 0x800) {
-      bytes += 1;
-    } else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      // A surrogate pair: 2 units, 4 bytes.
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-      bytes += 2;
-    } else {
-      bytes += 2;
-    }
+  return NON_ASCII.test(text) ? Buffer.byteLength(text, 'utf8') : text.length;
+}
+
+/**
+ * For text whose only non-ASCII characters are those of `source` (say, a row that prints a tenant's name amid
+ * ASCII): a function giving its UTF-8 bytes beyond one per UTF-16 unit, found by counting those characters
+ * natively rather than by encoding the text. Null when `source` holds surrogates (then measure in full).
+ */
+export function extraBytesOf(source: string): ((text: string) => number) | null {
+  let chars = '';
+  const extras: number[] = [];
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c < 0x80 || chars.includes(source[i]!)) continue;
+    if (c >= 0xd800 && c <= 0xdfff) return null;
+    chars += source[i]!;
+    extras.push(c < 0x800 ? 1 : 2);
   }
-  return bytes;
+  return (text) => {
+    let extra = 0;
+    for (let i = 0; i < chars.length; i++) {
+      const char = chars[i]!;
+      for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1)) extra += extras[i]!;
+    }
+    return extra;
+  };
 }
 
 /** Whether `text` is all ASCII, so that it is as many UTF-8 bytes as UTF-16 units. */
 export function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
-  return true;
+  return !NON_ASCII.test(text);
 }
 
 /**

@@ -1,5 +1,6 @@
+import { gzipSync } from 'node:zlib';
 import { createTenantTree, renderReportFile } from '../../src/content/index.js';
-import type { ReportFileRequest, TenantTree } from '../../src/content/index.js';
+import type { ReportFileRequest, ReportFormat, ReportKind, TenantTree } from '../../src/content/index.js';
 
 export const SEED = 20_240_601;
 export const tree: TenantTree = createTenantTree({ seed: SEED });
@@ -24,9 +25,30 @@ export function render(overrides: Partial<ReportFileRequest> = {}): string {
   return [...renderReportFile(request(overrides))].join('');
 }
 
+/** A padded all-customers file (with SKUs) in one piece, with its UTF-8 size, largest chunk and gzip ratio. */
+export function renderWhole(format: ReportFormat, kind: ReportKind, targetBytes: number) {
+  // Kept as bytes: tens of MB of strings held until the end cost more in garbage collection than encoding them.
+  const chunks: Buffer[] = [];
+  let largest = 0;
+  for (const chunk of renderReportFile(request({ format, kind, level: 'all_customers', showSkus: true, targetBytes }))) {
+    const encoded = Buffer.from(chunk, 'utf8');
+    largest = Math.max(largest, encoded.length);
+    chunks.push(encoded);
+  }
+  const file = Buffer.concat(chunks);
+  return { text: file.toString('utf8'), bytes: file.length, largest, ratio: file.length / gzipSync(file).length };
+}
+
+/** An unquoted field: up to the next comma, line break or quote (a quote there is an error). */
+const UNQUOTED = /[^,\r\n"]*/y;
+
 /** A strict RFC 4180 reader (CRLF rows): fails on a stray quote, so a quoting bug cannot pass unnoticed. */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
+  return [...csvRows(text)];
+}
+
+/** `parseCsv` one row at a time, for files too large to hold as arrays of fields. */
+export function* csvRows(text: string): Generator<string[]> {
   let row: string[] = [];
   let i = 0;
   while (i < text.length) {
@@ -48,32 +70,32 @@ export function parseCsv(text: string): string[][] {
       }
       field = value;
     } else {
-      let end = i;
-      while (end < text.length && text[end] !== ',' && text[end] !== '\r' && text[end] !== '\n') end++;
+      UNQUOTED.lastIndex = i;
+      UNQUOTED.test(text);
+      const end = UNQUOTED.lastIndex;
+      if (text[end] === '"') throw new Error(`Quote inside an unquoted field at ${i}`);
       field = text.slice(i, end);
-      if (field.includes('"')) throw new Error(`Quote inside an unquoted field at ${i}`);
       i = end;
     }
     row.push(field);
     if (i >= text.length) {
-      rows.push(row);
+      yield row;
       break;
     }
     if (text[i] === ',') {
       i++;
       if (i >= text.length) {
         row.push('');
-        rows.push(row);
+        yield row;
       }
     } else if (text[i] === '\r' && text[i + 1] === '\n') {
-      rows.push(row);
+      yield row;
       row = [];
       i += 2;
     } else {
       throw new Error(`Unexpected ${JSON.stringify(text[i])} after a field at ${i}`);
     }
   }
-  return rows;
 }
 
 /** Rows of a CSV as objects keyed by the header. */

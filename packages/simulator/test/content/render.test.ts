@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG, CSV_V2_VENDOR_COLUMNS, renderReportFile, utf8Length } from '../../src/content/index.js';
+import { CATALOG, CSV_V2_VENDOR_COLUMNS, createTenantTree, renderReportFile, utf8Length } from '../../src/content/index.js';
 import type { ReportFormat, ReportKind, ReportLevel, Tenant } from '../../src/content/index.js';
 import { SEED, csvRecords, parseCsv, render, request, tree } from './helpers.js';
 
@@ -59,6 +59,30 @@ describe('renderReportFile: determinism and chunks', () => {
     for (const text of ['plain', 'Café "Zum Löwen"', 'Dvořák', '€ and 😀', '\ud800 lone']) {
       expect(utf8Length(text)).toBe(Buffer.byteLength(text, 'utf8'));
     }
+  });
+
+  it('pads to the first synthetic customer that reaches targetBytes, counting UTF-8 bytes exactly', () => {
+    // A root with a non-ASCII name, and fillers with names like "Müller" or "Dvořák": a miscount of even one
+    // byte would stop one customer early or late, and one of the two targets below would tell.
+    const named = createTenantTree({ seed: SEED, rootName: 'Zürich "Dvořák" <IT> & Co' });
+    const ENDINGS: Record<ReportFormat, string> = { csv: '', csv_v2_0: '', json_v1: '\n]}\n', json_v2_0: '\n]}\n', html: '</tbody>\n</table>\n</body>\n</html>\n' };
+    const size = (format: ReportFormat, targetBytes: number) =>
+      Buffer.byteLength([...renderReportFile(request({ tree: named, tenantId: named.root.id, format, level: 'accounts', targetBytes }))].join(''));
+    for (const format of FORMATS) {
+      const padded = size(format, 150_000);
+      expect(padded).toBeGreaterThanOrEqual(150_000);
+      const beforeEnd = padded - ENDINGS[format].length;
+      expect(size(format, beforeEnd)).toBe(padded);
+      expect(size(format, beforeEnd + 1)).toBeGreaterThan(padded);
+    }
+  });
+
+  it('pads with the same synthetic customers whether or not the report lists users', () => {
+    const plain = parseCsv(render({ level: 'all_customers', targetBytes: 200_000 }));
+    const accounts = parseCsv(render({ level: 'accounts', targetBytes: 200_000 })).map((row) => row.slice(0, -2));
+    const common = Math.min(plain.length, accounts.length);
+    expect(common).toBeGreaterThan(500);
+    expect(accounts.slice(0, common)).toEqual(plain.slice(0, common));
   });
 
   it('rejects what it cannot render', () => {

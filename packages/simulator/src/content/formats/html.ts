@@ -1,8 +1,10 @@
 // html: a complete, self-contained page with one table, in the human units of the csv format.
 
+import type { Tenant } from '../types.js';
 import type { ReportPlan, UsageRow } from '../rows.js';
 import { htmlEscape } from './escape.js';
-import { humanCells, humanColumns } from './human.js';
+import { humanColumns, humanItemCells, humanTenantCells, humanUnitCells, humanUserCells, humanValueCells } from './human.js';
+import { ItemMemo } from './item-memo.js';
 import type { FormatWriter } from './writer.js';
 
 const STYLE =
@@ -19,9 +21,14 @@ const LEVEL_TITLES: Readonly<Record<ReportPlan['level'], string>> = {
   accounts: 'All customers and partners, with user accounts',
 };
 
+const cells = (values: string[]): string => values.map((value) => `<td>${htmlEscape(value)}</td>`).join('');
+
 export function htmlWriter(plan: ReportPlan): FormatWriter {
   const columns = humanColumns(plan);
   let rows = 0;
+  let prefix = '';
+  let suffix = '';
+  const items = new ItemMemo((item) => ({ head: cells(humanItemCells(item)), tail: cells(humanUnitCells(plan, item)) }));
   return {
     begin() {
       const title = htmlEscape(plan.reportName);
@@ -39,13 +46,19 @@ export function htmlWriter(plan: ReportPlan): FormatWriter {
         `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n`
       );
     },
-    tenantStart: () => '',
+    tenantStart(tenant: Tenant) {
+      prefix = `<tr>${cells(humanTenantCells(tenant))}`;
+      suffix = `${cells(humanUserCells(plan, tenant))}</tr>\n`;
+      return '';
+    },
     row(row: UsageRow) {
       rows++;
-      const cells = humanCells(plan, row).map((value, i) =>
-        columns[i]?.numeric ? `<td class="num">${htmlEscape(value)}</td>` : `<td>${htmlEscape(value)}</td>`,
-      );
-      return `<tr>${cells.join('')}</tr>\n`;
+      const text = items.get(row.item);
+      // Numbers need no escaping; the date (of dated reports, first) is text.
+      const values = humanValueCells(plan, row)
+        .map((value, i) => (plan.dated && i === 0 ? `<td>${value}</td>` : `<td class="num">${value}</td>`))
+        .join('');
+      return `${prefix}${text.head}${values}${text.tail}${suffix}`;
     },
     tenantEnd: () => '',
     end() {

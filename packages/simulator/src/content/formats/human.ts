@@ -1,7 +1,8 @@
 // The columns of the human formats (csv, html): names instead of ids, storage in binary GB (1024^3 bytes) and
-// DR compute time in points (hours), both with two decimals, counts as whole numbers.
+// DR compute time in points (hours), both with two decimals, counts as whole numbers. Cells come in groups by
+// what they depend on (tenant, item, row), so that formats can escape the tenant's and the item's text once.
 
-import type { MeasurementUnit, Tenant } from '../types.js';
+import type { MeasurementUnit, OfferingItem, Tenant } from '../types.js';
 import type { ReportPlan, UsageRow } from '../rows.js';
 import { BACKEND_TITLES, CATALOG_BY_NAME, EDITION_TITLES, applicationById } from '../catalog.js';
 
@@ -48,25 +49,39 @@ export function humanColumns(plan: ReportPlan): HumanColumn[] {
   ];
 }
 
-export function humanCells(plan: ReportPlan, row: UsageRow): string[] {
-  const { tenant, item } = row;
-  const unit = item.measurementUnit;
-  const user = tenant.users[0];
+export function humanTenantCells(tenant: Tenant): string[] {
+  return [tenant.name, KIND_TITLES[tenant.kind], tenant.id];
+}
+
+/** Text that depends on the item alone (not its quota): fit for an ItemMemo. */
+export function humanItemCells(item: OfferingItem): string[] {
   return [
-    tenant.name,
-    KIND_TITLES[tenant.kind],
-    tenant.id,
     applicationById(item.applicationId)?.title ?? '',
     CATALOG_BY_NAME.get(item.name)?.title ?? item.name,
     EDITION_TITLES[item.edition] ?? item.edition,
     BACKEND_TITLES[item.backendType] ?? item.backendType,
+  ];
+}
+
+/** [Date], Usage, Trial usage, [Usage change], Quota: numbers and a date, which never need escaping. */
+export function humanValueCells(plan: ReportPlan, row: UsageRow): string[] {
+  const { item } = row;
+  const unit = item.measurementUnit;
+  return [
     ...(plan.dated ? [row.date ?? ''] : []),
     humanAmount(row.absolute.production, unit),
     humanAmount(row.absolute.trial, unit),
     ...(plan.withDelta ? [row.delta ? humanAmount(row.delta.production, unit) : ''] : []),
     item.quota === undefined ? '' : humanAmount(item.quota, unit),
-    humanUnit(row),
-    ...(plan.showSkus ? [item.sku ?? ''] : []),
-    ...(plan.accounts ? [user?.login ?? '', user?.email ?? ''] : []),
   ];
+}
+
+/** Text that depends on the item alone (not its quota): fit for an ItemMemo. */
+export function humanUnitCells(plan: ReportPlan, item: OfferingItem): string[] {
+  return [humanUnit({ item }), ...(plan.showSkus ? [item.sku ?? ''] : [])];
+}
+
+export function humanUserCells(plan: ReportPlan, tenant: Tenant): string[] {
+  const user = tenant.users[0];
+  return plan.accounts ? [user?.login ?? '', user?.email ?? ''] : [];
 }

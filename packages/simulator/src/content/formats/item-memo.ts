@@ -1,6 +1,6 @@
 // Text that depends on nothing but an offering item's fields (its quota aside), rendered once per distinct item.
-// Padded files bring a fresh item object with every synthetic customer, but their fields take only a few dozen
-// values; quotas take many more, so text that shows a quota is not for this memo.
+// Padded files bring tens of thousands of item objects, but their fields take only a few dozen values; quotas
+// take many more, so text that shows a quota is not for this memo.
 
 import type { OfferingItem } from '../types.js';
 

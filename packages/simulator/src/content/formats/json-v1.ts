@@ -14,11 +14,25 @@
 // `sku` ('' when the item has none) only with show_skus; `login` / `email` (the tenant's primary user) only at
 // the accounts level.
 
+import type { Tenant } from '../types.js';
 import type { ReportPlan, UsageRow } from '../rows.js';
+import { ItemMemo } from './item-memo.js';
+import { integerText } from './numbers.js';
 import type { FormatWriter } from './writer.js';
+
+const json = (value: string | null): string => JSON.stringify(value);
 
 export function jsonV1Writer(plan: ReportPlan): FormatWriter {
   let first = true;
+  let tenantText = '';
+  let userText = '';
+  // Keys in the order above; the item's text (its quota aside) is the same for every row of the item.
+  const items = new ItemMemo((item) => ({
+    head:
+      `"offering_item":${json(item.name)},"application_id":${json(item.applicationId)},"edition":${json(item.edition)},` +
+      `"infra_id":${json(item.infraId)},"backend_type":${json(item.backendType)},"measurement_unit":${json(item.measurementUnit)},`,
+    sku: plan.showSkus ? `,"sku":${json(item.sku ?? '')}` : '',
+  }));
   return {
     begin() {
       const report = {
@@ -34,37 +48,26 @@ export function jsonV1Writer(plan: ReportPlan): FormatWriter {
       };
       return `{"report":${JSON.stringify(report)},\n"rows":[`;
     },
-    tenantStart: () => '',
-    row(row: UsageRow) {
-      const { tenant, item } = row;
+    tenantStart(tenant: Tenant) {
+      tenantText =
+        `{"tenant_id":${json(tenant.id)},"tenant_name":${json(tenant.name)},"tenant_kind":${json(tenant.kind)},` +
+        `"parent_id":${json(tenant.parentId)},`;
       const user = tenant.users[0];
-      const out: Record<string, unknown> = {
-        tenant_id: tenant.id,
-        tenant_name: tenant.name,
-        tenant_kind: tenant.kind,
-        parent_id: tenant.parentId,
-        offering_item: item.name,
-        application_id: item.applicationId,
-        edition: item.edition,
-        infra_id: item.infraId,
-        backend_type: item.backendType,
-        measurement_unit: item.measurementUnit,
-      };
-      if (plan.dated) out['date'] = row.date;
-      out['value'] = row.absolute.total;
-      out['value_production'] = row.absolute.production;
-      out['value_trial'] = row.absolute.trial;
-      if (row.delta) out['delta'] = row.delta.total;
-      out['effective'] = row.effective.total;
-      out['quota'] = item.quota ?? null;
-      if (plan.showSkus) out['sku'] = item.sku ?? '';
-      if (plan.accounts) {
-        out['login'] = user?.login ?? '';
-        out['email'] = user?.email ?? '';
-      }
+      userText = plan.accounts ? `,"login":${json(user?.login ?? '')},"email":${json(user?.email ?? '')}` : '';
+      return '';
+    },
+    row(row: UsageRow) {
+      const { item } = row;
+      const text = items.get(item);
       const separator = first ? '\n' : ',\n';
       first = false;
-      return separator + JSON.stringify(out);
+      return (
+        `${separator}${tenantText}${text.head}${plan.dated ? `"date":${json(row.date)},` : ''}` +
+        `"value":${integerText(row.absolute.total)},"value_production":${integerText(row.absolute.production)},` +
+        `"value_trial":${integerText(row.absolute.trial)},${row.delta ? `"delta":${integerText(row.delta.total)},` : ''}` +
+        `"effective":${integerText(row.effective.total)},"quota":${item.quota === undefined ? 'null' : integerText(item.quota)}` +
+        `${text.sku}${userText}}`
+      );
     },
     tenantEnd: () => '',
     end: () => '\n]}\n',

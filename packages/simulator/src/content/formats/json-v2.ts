@@ -3,6 +3,8 @@
 
 import type { Tenant, Usage } from '../types.js';
 import type { ReportPlan, UsageRow } from '../rows.js';
+import { ItemMemo } from './item-memo.js';
+import { integerText } from './numbers.js';
 import type { FormatWriter } from './writer.js';
 
 const REPORT_TYPES: Readonly<Record<ReportPlan['kind'], string>> = {
@@ -12,7 +14,10 @@ const REPORT_TYPES: Readonly<Record<ReportPlan['kind'], string>> = {
   usage_breakdown: 'breakdown',
 };
 
-const usage = (u: Usage): string => `{"production":${u.production},"total":${u.total},"trial":${u.trial}}`;
+const usage = (u: Usage): string =>
+  `{"production":${integerText(u.production)},"total":${integerText(u.total)},"trial":${integerText(u.trial)}}`;
+
+const json = (value: string | null): string => JSON.stringify(value);
 
 /**
  * `params.kind` is the report kind (`usage_summary`...), `report_type` its short form (`summary`...),
@@ -24,6 +29,13 @@ const usage = (u: Usage): string => `{"production":${u.production},"total":${u.t
 export function jsonV2Writer(plan: ReportPlan): FormatWriter {
   let firstTenant = true;
   let firstUsage = true;
+  const items = new ItemMemo((item) => ({
+    head:
+      `{"name":${json(item.name)},"application_id":${json(item.applicationId)},"edition":${json(item.edition)},` +
+      `"infra":{"id":${json(item.infraId)},"backend_type":${json(item.backendType)},"owner_id":${json(item.ownerId)}},` +
+      `"measurement_unit":${json(item.measurementUnit)},`,
+    sku: plan.showSkus ? `"sku":${json(item.sku ?? '')},` : '',
+  }));
   return {
     begin() {
       const params = {
@@ -49,19 +61,16 @@ export function jsonV2Writer(plan: ReportPlan): FormatWriter {
       );
     },
     row(row: UsageRow) {
-      const { item } = row;
       const separator = firstUsage ? '\n' : ',\n';
       firstUsage = false;
+      const text = items.get(row.item);
+      const absolute = usage(row.absolute);
+      const delta = row.delta ? usage(row.delta) : '';
+      // Effective usage is often the very same numbers: the last day's for stock items, the change for counters.
+      const effective = row.effective === row.absolute ? absolute : row.effective === row.delta ? delta : usage(row.effective);
       return (
-        `${separator}{"name":${JSON.stringify(item.name)},"application_id":${JSON.stringify(item.applicationId)},` +
-        `"edition":${JSON.stringify(item.edition)},"infra":{"id":${JSON.stringify(item.infraId)},` +
-        `"backend_type":${JSON.stringify(item.backendType)},"owner_id":${JSON.stringify(item.ownerId)}},` +
-        `"measurement_unit":${JSON.stringify(item.measurementUnit)},` +
-        (plan.dated ? `"date":${JSON.stringify(row.date)},` : '') +
-        (plan.showSkus ? `"sku":${JSON.stringify(item.sku ?? '')},` : '') +
-        `"absolute":${usage(row.absolute)},` +
-        (row.delta ? `"delta":${usage(row.delta)},` : '') +
-        `"effective":${usage(row.effective)}}`
+        `${separator}${text.head}${plan.dated ? `"date":${json(row.date)},` : ''}${text.sku}"absolute":${absolute},` +
+        `${row.delta ? `"delta":${delta},` : ''}"effective":${effective}}`
       );
     },
     tenantEnd: () => ']}',

@@ -6,12 +6,17 @@ import type { Usage } from '../types.js';
 const GROUP = 10_000;
 const PLAIN = Array.from({ length: GROUP }, (_, i) => String(i));
 const PADDED = Array.from({ length: GROUP }, (_, i) => String(i).padStart(4, '0'));
+const GROUP_2 = GROUP * GROUP;
 
 /** `String(value)`, faster for safe integers. */
 export function integerText(value: number): string {
+  if (value >= 0 && value < GROUP_2 && Number.isInteger(value)) {
+    if (value < GROUP) return PLAIN[value]!;
+    const high = Math.floor(value / GROUP);
+    return PLAIN[high]! + PADDED[value - high * GROUP]!;
+  }
   if (!Number.isSafeInteger(value)) return String(value);
   if (value < 0) return `-${integerText(-value)}`;
-  if (value < GROUP) return PLAIN[value]!;
   let rest = value;
   let text = '';
   while (rest >= GROUP) {

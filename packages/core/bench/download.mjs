@@ -1,36 +1,43 @@
 // 3. A large download to disk: bare fetch + Node streams against client.downloadStoredReport + saveDownload.
+// The simulator runs in a child process here, so that its rendering and gzipping of the file (and its garbage)
+// stay out of this process's memory and event loop: the memory figures below are the downloading side only.
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
 import { createReportsClient, saveDownload } from '../dist/node/index.js';
-import { bareToken, credentialsOf, reportBody, round } from './common.mjs';
+import { bareToken, credentialsOf, midday, reportBody, round } from './common.mjs';
 
 const MiB = 1024 * 1024;
 
-export async function measureDownload(sim, { megabytes }) {
-  const client = createReportsClient(credentialsOf(sim));
-  const config = sim.control.getConfig();
-  sim.control.updateConfig({ fileTargetBytes: Math.round(megabytes * MiB), generationDelayMs: 0, listDelayMs: 0 });
-  const created = performance.now();
-  let report;
+export async function measureDownload({ megabytes }) {
+  const sim = await startSimulatorProcess(['--file-target-bytes', String(Math.round(megabytes * MiB)), '--generation-delay-ms', '0', '--list-delay-ms', '0']);
   try {
-    report = await client.createReport(reportBody(sim.tenantId, ['csv_v2_0']));
+    return await measureAgainst(sim, megabytes);
   } finally {
-    sim.control.updateConfig({ fileTargetBytes: config.fileTargetBytes, generationDelayMs: config.generationDelayMs, listDelayMs: config.listDelayMs });
+    await sim.stop();
   }
+}
+
+async function measureAgainst(sim, megabytes) {
+  const client = createReportsClient(credentialsOf(sim));
+  const created = performance.now();
+  const report = await client.createReport(reportBody(sim.tenantId, ['csv_v2_0']));
   // real time: the simulator renders, gzips and hashes the whole file once before listing it as saved
   const [item] = await client.waitForStoredReports(report.id, { initialDelayMs: 250, maxDelayMs: 1000, timeoutMs: 60 * 60 * 1000 });
   const measureMs = performance.now() - created;
-  const info = await sim.control.storedFile(item.id);
+  const info = await controlGet(sim, `/stored/${item.id}`);
   const url = `${sim.apiBaseUrl}/reports/${report.id}/stored/${item.id}`;
   const token = await bareToken(sim);
   const mb = info.bytes / MiB;
-
   const dir = await mkdtemp(join(tmpdir(), 'core-bench-'));
   try {
     const simulatorOnly = await measured(() => discardWithNodeHttp(url, token));
@@ -59,6 +66,7 @@ export async function measureDownload(sim, { megabytes }) {
       decompressedBytes: info.bytes,
       compressedBytes: info.size,
       simulator: {
+        ownProcess: true,
         measureSeconds: round(measureMs / 1000, 2),
         measureMbPerSecond: round(mb / (measureMs / 1000), 1),
         serveSeconds: round(simulatorOnly.ms / 1000, 2),
@@ -77,6 +85,37 @@ export async function measureDownload(sim, { megabytes }) {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The simulator CLI in a child process on a free port; resolves with its first stdout line (URLs, credentials). */
+async function startSimulatorProcess(args) {
+  const cli = fileURLToPath(new URL('cli.js', import.meta.resolve('@acronis-reports/simulator')));
+  const child = spawn(process.execPath, [cli, '--port', '0', '--now', midday, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (text) => (stderr += text));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill();
+      await once(child, 'exit');
+    }
+  };
+  try {
+    const exited = once(child, 'exit').then(([code]) => {
+      throw new Error(`simulator process exited with ${code} before it started: ${stderr}`);
+    });
+    const [line] = await Promise.race([once(createInterface({ input: child.stdout }), 'line'), exited]);
+    return { ...JSON.parse(line), pid: child.pid, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** GET of a control endpoint of the simulator process (`/_simulator...`), as JSON. */
+async function controlGet(sim, path) {
+  const response = await fetch(`${sim.baseUrl}/_simulator${path}`);
+  if (!response.ok) throw new Error(`GET /_simulator${path} answered ${response.status}: ${await response.text()}`);
+  return response.json();
 }
 
 /** The simulator alone: the gzip bytes read with node:http and thrown away, nothing decoded or written. */

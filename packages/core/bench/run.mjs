@@ -1,4 +1,5 @@
-// The benchmark of @acronis-reports/core against an in-process simulator on 127.0.0.1:
+// The benchmark of @acronis-reports/core against an in-process simulator on 127.0.0.1 (the download section starts
+// its own simulator in a child process, so that the memory it measures is the client's):
 //   node --expose-gc bench/run.mjs         (from packages/core, after a build; `pnpm bench` at the root does both)
 //   BENCH_DOWNLOAD_MB=100 ...              (a smaller download than the default 1024 MB, for quick runs)
 // Prints tables, the goals (PASS/MISS; exits 0 either way unless something crashes) and a last `BENCH {...}` line.
@@ -31,7 +32,7 @@ try {
   printOverhead(results.overhead);
   results.tokens = await measureTokens(sim);
   printTokens(results.tokens);
-  results.download = await measureDownload(sim, { megabytes: downloadMb });
+  results.download = await measureDownload({ megabytes: downloadMb });
   printDownload(results.download);
   results.polling = await measurePolling(sim);
   printPolling(results.polling);

@@ -1,6 +1,6 @@
 // Session authentication: the API client's id and secret are exchanged for a bearer token at /api/2/idp/token
 // (through core); Zapier keeps the token in authData and runs the exchange again after a 401.
-import { ApiError, createReportsClient, NetworkError, normalizeBaseUrl, ValidationError } from '@acronis-reports/core';
+import { ApiError, createReportsClient, NetworkError, normalizeBaseUrl, requestAccessToken, ValidationError } from '@acronis-reports/core';
 import type { Bundle, HttpRequestOptionsWithUrl, ZObject } from 'zapier-platform-core';
 import { reportsClient, toZapierError, zapierFetch } from './client.js';
 
@@ -50,31 +50,19 @@ function unreachable(z: ZObject, bundle: Bundle, error: unknown): Error | null {
 }
 
 /**
- * Exchanges the client credentials for a token. Core makes the token request and then looks the API client up
- * (its tenant becomes the default everywhere); the token is read from that second request on its way out,
- * since core does not hand tokens to callers.
+ * Exchanges the client credentials for a token (core's requestAccessToken, over z.request) and looks the API
+ * client up with it: its tenant becomes the default everywhere.
  */
 export async function getSessionToken(z: ZObject, bundle: Bundle): Promise<{ access_token: string; tenant_id: string }> {
   const clientSecret = String(bundle.authData['clientSecret'] ?? '');
-  let captured: string | undefined;
-  const transport = zapierFetch(z);
   const baseUrl = String(bundle.authData['dataCenterUrl'] ?? '').trim();
   const clientId = String(bundle.authData['clientId'] ?? '').trim();
+  const options = { fetch: zapierFetch(z), retry: { budgetMs: 10_000 }, timeoutMs: 20_000 };
+  let accessToken: string;
   let tenantId: string;
   try {
-    const client = createReportsClient(
-      { baseUrl, clientId, clientSecret },
-      {
-        fetch: async (request) => {
-          const authorization = request.headers.get('authorization') ?? '';
-          if (authorization.toLowerCase().startsWith('bearer ')) captured = authorization.slice(7);
-          return transport(request);
-        },
-        retry: { budgetMs: 10_000 },
-        timeoutMs: 20_000,
-      },
-    );
-    tenantId = (await client.getApiClient(clientId)).tenant_id;
+    ({ accessToken } = await requestAccessToken({ baseUrl, clientId, clientSecret }, options));
+    tenantId = (await createReportsClient({ baseUrl, accessToken, clientId }, options).getApiClient(clientId)).tenant_id;
   } catch (error) {
     const network = unreachable(z, bundle, error);
     if (network) throw network;
@@ -88,8 +76,7 @@ export async function getSessionToken(z: ZObject, bundle: Bundle): Promise<{ acc
     if (error instanceof ValidationError) throw new z.errors.Error(error.message, 'invalid_input');
     throw toZapierError(z, error);
   }
-  if (!captured) throw new z.errors.Error('The data center issued no access token. Try again; if it persists, create a new API client.', 'no_token');
-  return { access_token: captured, tenant_id: tenantId };
+  return { access_token: accessToken, tenant_id: tenantId };
 }
 
 /** The connection test: GET /clients/{client_id} with the session token. */

@@ -1,6 +1,6 @@
 // Stored report files: listing them newest first, handing them on as dehydrated files, and stashing them.
 import { Transform } from 'node:stream';
-import type { Report, ReportsClient, StoredReport } from '@acronis-reports/core';
+import { createdAtMs, type Report, type ReportsClient, type StoredReport } from '@acronis-reports/core';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { toNodeStream, withClient } from './client.js';
 
@@ -18,14 +18,6 @@ export function tooLargeMessage(fileName: string, bytes: number | null): string 
     `The file ${fileName}${bytes === null ? '' : ` (${megabytes(bytes)} or more)`} is larger than ${megabytes(limits.maxFileBytes)}, the largest file this Zapier app hands on ` +
     `(Zapier's limit for files is 150 MB). Download it with the acronis-reports command line or the n8n node instead, or make the report smaller (a narrower level or period, zero usage hidden).`
   );
-}
-
-/** `created_at` as milliseconds; a time without an offset is UTC (the API sends both kinds). */
-export function createdAtMs(item: Pick<StoredReport, 'created_at'>): number {
-  const text = String(item.created_at ?? '');
-  const withZone = /([zZ]|[+-]\d{2}:?\d{2})$/.test(text) ? text : `${text}Z`;
-  const ms = Date.parse(withZone);
-  return Number.isNaN(ms) ? 0 : ms;
 }
 
 export const newestFirst = <T extends Pick<StoredReport, 'created_at' | 'id'>>(items: T[]): T[] =>

@@ -1,5 +1,5 @@
 import createClient, { type Client } from 'openapi-fetch';
-import { clientCredentialsTokens } from './auth/client-credentials.js';
+import { clientCredentialsTokens, requestToken, type IssuedToken } from './auth/client-credentials.js';
 import { fixedToken, providedToken, type TokenSource } from './auth/token-source.js';
 import { normalizeBaseUrl } from './base-url.js';
 import { buildBillingReportRequest, type BillingReportOptions } from './billing.js';
@@ -89,17 +89,39 @@ function tokenSourceFor(credentials: ReportsCredentials, authApi: Client<paths>,
   return clientCredentialsTokens(authApi, credentials, runtime, baseUrl);
 }
 
+/** The middleware chain without credentials: trail, timeout and retries around the transport. */
+function transportChain(options: ReportsClientOptions): Send {
+  let transport: Send = sendWith(options.fetch);
+  if (options.onRequest) transport = withTrail(transport, options.runtime, options.onRequest);
+  transport = withTimeout(transport, options.runtime, options.timeoutMs ?? 30_000);
+  if (options.retry !== false) transport = withRetry(transport, options.runtime, options.retry ?? {}, isSafeToRetry);
+  return transport;
+}
+
+// openapi-fetch builds a PlainRequest (not a Request) and hands it to the chain, which sends it as it is
+const typedClient = (apiBaseUrl: string, send: Send) =>
+  createClient<paths>({ baseUrl: apiBaseUrl, Request: PlainRequest as unknown as typeof Request, fetch: send as unknown as FetchLike });
+
+/**
+ * One exchange of client credentials for an access token, for hosts that keep the token themselves (Zapier's
+ * session auth): the same request, retries and typed errors as the client's own.
+ */
+export async function requestAccessToken(
+  credentials: { baseUrl: string; clientId: string; clientSecret: string },
+  options: ReportsClientOptions,
+): Promise<IssuedToken> {
+  const { baseUrl, apiBaseUrl } = normalizeBaseUrl(credentials.baseUrl);
+  const missing = (['clientId', 'clientSecret'] as const).filter((field) => !credentials[field]?.trim());
+  if (missing.length > 0) throw new ValidationError(missing.map((field) => ({ field, message: 'is required for client credentials' })));
+  return requestToken(typedClient(apiBaseUrl, transportChain(options)), credentials, options.runtime, baseUrl);
+}
+
 /** A client for the reports API. Validates its input before anything is sent; errors are typed. */
 export function createReportsClient(credentials: ReportsCredentials, options: ReportsClientOptions): ReportsClient {
   const { baseUrl, apiBaseUrl } = normalizeBaseUrl(credentials.baseUrl);
   const runtime = options.runtime;
-  let transport: Send = sendWith(options.fetch);
-  if (options.onRequest) transport = withTrail(transport, runtime, options.onRequest);
-  transport = withTimeout(transport, runtime, options.timeoutMs ?? 30_000);
-  if (options.retry !== false) transport = withRetry(transport, runtime, options.retry ?? {}, isSafeToRetry);
-
-  // openapi-fetch builds a PlainRequest (not a Request) and hands it to the chain, which sends it as it is
-  const clientFor = (send: Send) => createClient<paths>({ baseUrl: apiBaseUrl, Request: PlainRequest as unknown as typeof Request, fetch: send as unknown as FetchLike });
+  const transport = transportChain(options);
+  const clientFor = (send: Send) => typedClient(apiBaseUrl, send);
   const authApi = clientFor(transport);
   const tokens = tokenSourceFor(credentials, authApi, runtime, baseUrl);
   const api = tokens ? clientFor(withBearer(transport, tokens)) : authApi;

@@ -1,6 +1,7 @@
 // The main entry: web-standard APIs only (fetch, streams, DecompressionStream, AbortSignal); sleep and clock come
 // from the caller. Node users get the same API with those defaults from `@acronis-reports/core` (node condition).
-export { createReportsClient, type ReportsClient, type ReportsClientOptions, type ReportsCredentials } from './client.js';
+export { createReportsClient, requestAccessToken, type ReportsClient, type ReportsClientOptions, type ReportsCredentials } from './client.js';
+export type { IssuedToken } from './auth/client-credentials.js';
 export * from './errors.js';
 export { redact } from './redact.js';
 export type { Runtime } from './runtime.js';
@@ -11,6 +12,7 @@ export type { CallOptions, WaitDefaults } from './operations/context.js';
 export type { DeleteOptions } from './operations/reports.js';
 export type { ListReportsOptions } from './operations/tenants.js';
 export { newestByFormat, type FormatStatus, type WaitOptions, type WaitProgress } from './operations/wait.js';
+export { createdAtMs } from './operations/stored.js';
 export type { DownloadOptions, StoredReportDownload } from './operations/download.js';
 export type { ExportOptions, ExportProgress, ExportResult } from './operations/export.js';
 export { buildBillingReportRequest, lastFullMonth, monthPeriod, type BillingReportOptions } from './billing.js';

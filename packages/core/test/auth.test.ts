@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AuthenticationError, createReportsClient, ValidationError } from '../src/index.js';
+import { AuthenticationError, createReportsClient, requestAccessToken, ValidationError } from '../src/index.js';
 import { clientFor, nodeClientFor, requestsOf, simulatedRuntime, useSimulator } from './support.js';
 
 const simulator = useSimulator();
@@ -66,6 +66,21 @@ describe('client credentials', () => {
       'Invalid input: clientId is required for client credentials; clientSecret is required for client credentials.',
     );
     expect(() => createReportsClient({ baseUrl: 'http://example.com', accessToken: 'x' }, { runtime: simulatedRuntime(sim) })).toThrow(ValidationError);
+  });
+});
+
+describe('requestAccessToken, for hosts that keep the token themselves', () => {
+  it('exchanges the credentials once and says when the token expires, on the caller\'s clock', async () => {
+    const sim = simulator();
+    const runtime = simulatedRuntime(sim);
+    const issued = await requestAccessToken({ baseUrl: sim.baseUrl, clientId: sim.clientId, clientSecret: sim.clientSecret }, { runtime, timeoutMs: 0 });
+    expect(issued.accessToken).toMatch(/^eyJ/);
+    expect(issued.expiresAt - runtime.now()).toBeGreaterThan(7_190_000);
+    expect(issued.renewAt).toBe(issued.expiresAt - 60_000);
+    expect(requestsOf(sim).map((r) => `${r.operationId} ${r.status}`)).toEqual(['requestToken 200']);
+    const wrong = await requestAccessToken({ baseUrl: sim.baseUrl, clientId: sim.clientId, clientSecret: 'nope-nope' }, { runtime, timeoutMs: 0 }).catch((e: unknown) => e);
+    expect(wrong).toMatchObject({ reason: 'invalid_credentials', status: 401 });
+    await expect(requestAccessToken({ baseUrl: sim.baseUrl, clientId: sim.clientId, clientSecret: '' }, { runtime })).rejects.toBeInstanceOf(ValidationError);
   });
 });
 

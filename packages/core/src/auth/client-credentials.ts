@@ -17,6 +17,60 @@ function basicAuthorization(clientId: string, clientSecret: string): string {
   return `Basic ${btoa(binary)}`;
 }
 
+export interface IssuedToken {
+  accessToken: string;
+  /** When core will consider it due for renewal (ms since the epoch, on the runtime's clock). */
+  renewAt: number;
+  /** When it expires (ms since the epoch, on the runtime's clock). */
+  expiresAt: number;
+}
+
+/** One client credentials exchange at `/idp/token`, with the typed errors of core. */
+export async function requestToken(
+  api: Client<paths>,
+  credentials: { clientId: string; clientSecret: string },
+  runtime: Runtime,
+  baseUrl: string,
+): Promise<IssuedToken> {
+  const requested = runtime.now();
+  let result;
+  try {
+    result = await api.POST('/idp/token', {
+      body: { grant_type: 'client_credentials' },
+      bodySerializer: (body) => new URLSearchParams(body as Record<string, string>).toString(),
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: basicAuthorization(credentials.clientId, credentials.clientSecret),
+      },
+    });
+  } catch (error) {
+    throw translateThrown(error, 'requestToken', baseUrl);
+  }
+  const { data, error, response } = result;
+  if (!data) {
+    if ([400, 401, 403].includes(response.status)) {
+      const oauth = (error ?? {}) as { error?: string; error_description?: string };
+      throw new AuthenticationError(
+        'invalid_credentials',
+        `The data center refused the API client credentials (${response.status}${oauth.error ? ` ${oauth.error}` : ''}${oauth.error_description ? `: ${oauth.error_description}` : ''}).`,
+        'Check the client id and secret, and that the data center URL is the one the API client was created in (management portal, Settings > API clients).',
+        response.status,
+        oauth.error,
+      );
+    }
+    throw errorFromResponse('requestToken', response, error);
+  }
+  // expires_in is relative, so it holds whatever the difference between the server's clock and ours;
+  // expires_on is used only without it, and only when it lies ahead of our clock.
+  const expiresAt = data.expires_in
+    ? requested + data.expires_in * 1000
+    : data.expires_on && data.expires_on * 1000 > requested
+      ? data.expires_on * 1000
+      : requested + defaultLifetimeMs;
+  const lifetime = expiresAt - requested;
+  return { accessToken: data.access_token, expiresAt, renewAt: expiresAt - Math.min(renewMarginMs, lifetime / 2) };
+}
+
 /**
  * Client credentials exchanged at `/idp/token`: the token is cached until shortly before it expires, fetched once
  * for any number of concurrent callers, and dropped after a 401 so the next call gets a new one.
@@ -27,60 +81,24 @@ export function clientCredentialsTokens(
   runtime: Runtime,
   baseUrl: string,
 ): TokenSource {
-  let current: { token: string; renewAt: number } | undefined;
+  let current: IssuedToken | undefined;
   let pending: Promise<string> | undefined;
-
-  async function requestToken(): Promise<string> {
-    const requested = runtime.now();
-    let result;
-    try {
-      result = await api.POST('/idp/token', {
-        body: { grant_type: 'client_credentials' },
-        bodySerializer: (body) => new URLSearchParams(body as Record<string, string>).toString(),
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          authorization: basicAuthorization(credentials.clientId, credentials.clientSecret),
-        },
-      });
-    } catch (error) {
-      throw translateThrown(error, 'requestToken', baseUrl);
-    }
-    const { data, error, response } = result;
-    if (!data) {
-      if ([400, 401, 403].includes(response.status)) {
-        const oauth = (error ?? {}) as { error?: string; error_description?: string };
-        throw new AuthenticationError(
-          'invalid_credentials',
-          `The data center refused the API client credentials (${response.status}${oauth.error ? ` ${oauth.error}` : ''}${oauth.error_description ? `: ${oauth.error_description}` : ''}).`,
-          'Check the client id and secret, and that the data center URL is the one the API client was created in (management portal, Settings > API clients).',
-          response.status,
-          oauth.error,
-        );
-      }
-      throw errorFromResponse('requestToken', response, error);
-    }
-    // expires_in is relative, so it holds whatever the difference between the server's clock and ours;
-    // expires_on is used only without it, and only when it lies ahead of our clock.
-    const expiresAt = data.expires_in
-      ? requested + data.expires_in * 1000
-      : data.expires_on && data.expires_on * 1000 > requested
-        ? data.expires_on * 1000
-        : requested + defaultLifetimeMs;
-    const lifetime = expiresAt - requested;
-    current = { token: data.access_token, renewAt: expiresAt - Math.min(renewMarginMs, lifetime / 2) };
-    return data.access_token;
-  }
 
   return {
     async get() {
-      if (current && runtime.now() < current.renewAt) return current.token;
-      pending ??= requestToken().finally(() => {
-        pending = undefined;
-      });
+      if (current && runtime.now() < current.renewAt) return current.accessToken;
+      pending ??= requestToken(api, credentials, runtime, baseUrl)
+        .then((issued) => {
+          current = issued;
+          return issued.accessToken;
+        })
+        .finally(() => {
+          pending = undefined;
+        });
       return pending;
     },
     invalidate(token) {
-      if (current?.token === token) current = undefined;
+      if (current?.accessToken === token) current = undefined;
       return true;
     },
   };

@@ -1,5 +1,12 @@
 // The Node entry: the main entry's API with Node's timers and clock filled in, plus file and stream helpers.
-import { createReportsClient as createWithRuntime, type ReportsClient, type ReportsClientOptions, type ReportsCredentials } from '../client.js';
+import {
+  createReportsClient as createWithRuntime,
+  requestAccessToken as requestWithRuntime,
+  type ReportsClient,
+  type ReportsClientOptions,
+  type ReportsCredentials,
+} from '../client.js';
+import type { IssuedToken } from '../auth/client-credentials.js';
 import type { ExportOptions, ExportResult } from '../operations/export.js';
 import { saveDownloadTo, type SavedFile } from './files.js';
 import { nodeRuntime } from './runtime.js';
@@ -13,6 +20,14 @@ export type NodeReportsClientOptions = Partial<ReportsClientOptions>;
 /** A reports client with Node's timers; every option of the main entry can still be given. */
 export function createReportsClient(credentials: ReportsCredentials, options: NodeReportsClientOptions = {}): ReportsClient {
   return createWithRuntime(credentials, { ...options, runtime: options.runtime ?? nodeRuntime });
+}
+
+/** One client credentials exchange, with Node's timers (see the main entry's `requestAccessToken`). */
+export function requestAccessToken(
+  credentials: { baseUrl: string; clientId: string; clientSecret: string },
+  options: NodeReportsClientOptions = {},
+): Promise<IssuedToken> {
+  return requestWithRuntime(credentials, { ...options, runtime: options.runtime ?? nodeRuntime });
 }
 
 /** The monthly billing export with every file saved into `directory` (created when missing). */

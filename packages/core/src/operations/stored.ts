@@ -8,9 +8,13 @@ export async function listStoredReports(ctx: ClientContext, reportId: string, op
   return list.items;
 }
 
-/** `created_at` as milliseconds; the API writes it with an offset or without one (then it is UTC). */
-export function createdAtMs(item: StoredReport): number {
-  const text = item.created_at;
-  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/.test(text);
-  return Date.parse(hasZone ? text : `${text}Z`);
+/**
+ * `created_at` as milliseconds; the API writes it with an offset or without one (then it is UTC). A value that
+ * is not a time counts as the oldest, so that sorting newest first never puts it ahead.
+ */
+export function createdAtMs(item: Pick<StoredReport, 'created_at'>): number {
+  const text = String(item.created_at ?? '');
+  const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(text);
+  const ms = Date.parse(hasZone ? text : `${text}Z`);
+  return Number.isNaN(ms) ? 0 : ms;
 }

@@ -16,9 +16,13 @@ export class Output {
     readonly verbose: boolean,
   ) {}
 
-  /** Progress can redraw in place only on a terminal. */
+  /**
+   * Progress can redraw in place only on a terminal that says how wide it is (a pseudo-terminal without a size
+   * reports 0 columns, and a spinner would then try to clear endless lines).
+   */
   get interactive(): boolean {
-    return Boolean(this.streams.stderr.isTTY) && !process.env['CI'];
+    const stderr = this.streams.stderr as { isTTY?: boolean; columns?: number };
+    return Boolean(stderr.isTTY) && (stderr.columns ?? 0) > 0 && !process.env['CI'];
   }
 
   data(value: unknown, human: () => string): void {

@@ -26,7 +26,7 @@ describe('every subcommand, with --json output', () => {
     expect((await cli(['delete', report.id, '--version', '1'])).code).toBe(5);
     expect(json(await cli(['delete', report.id]))).toEqual({ deleted: report.id });
     expect((await cli(['get', report.id])).code).toBe(4);
-  });
+  }, 120_000);
 
   it('create --wait --download does the whole job, and wait/download work on their own', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-create-'));
@@ -43,7 +43,7 @@ describe('every subcommand, with --json output', () => {
     const downloaded = json(await cli(['download', output.report.id, '--formats', 'json_v2_0', '--out', again]));
     expect(downloaded).toEqual([{ format: 'json_v2_0', path: join(again, 'usage_summary-2026-09.json'), bytes: expect.any(Number) }]);
     expect(JSON.parse(readFileSync(join(again, 'usage_summary-2026-09.json'), 'utf8')).params.begin_date).toBe('2026-09-01');
-  });
+  }, 120_000);
 
   it('billing exports the last full month into <out>/<period>/, summarises it, and deletes the report', async () => {
     const sim = simulator();
@@ -63,5 +63,5 @@ describe('every subcommand, with --json output', () => {
     expect(human.stdout).toContain('offering item');
     expect(human.stdout).toContain(`Files are in ${join(dir, '2026-09')}`);
     expect(human.stderr).toMatch(/^\[\d{4}-\d{2}-\d{2}T[\d:.]+Z\] Generating the billing report 0:0\d: csv_v2_0 (missing|in progress)/m);
-  });
+  }, 120_000);
 });

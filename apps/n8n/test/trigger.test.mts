@@ -61,6 +61,25 @@ describe('Acronis Reports Trigger', () => {
     expect(await poll(params, state)).toBeNull();
   });
 
+  it('emits every event exactly once across a restart: event, two quiet polls, restart, quiet poll, a new event once', async () => {
+    const params = { event: 'storedReportReady', watch: 'tenant', tenantId: '', formats: ['json_v2_0'], download: false };
+    let state: IDataObject = {};
+    expect(await poll(params, state)).toBeNull(); // baseline
+    const first = await createBilling('2026-06');
+    await settle();
+    const event = await poll(params, state);
+    expect(event![0]!.map((item) => item.json.reportId)).toEqual([first]);
+    expect(await poll(params, state)).toBeNull();
+    expect(await poll(params, state)).toBeNull();
+    state = JSON.parse(JSON.stringify(state)) as IDataObject; // n8n restarts: the static data comes back from its database
+    expect(await poll(params, state)).toBeNull();
+    const second = await createBilling('2026-05');
+    await settle();
+    const next = await poll(params, state);
+    expect(next![0]!.map((item) => item.json.reportId)).toEqual([second]);
+    expect(await poll(params, state)).toBeNull();
+  });
+
   it('Stored Report Failed fires for a failed file only', async () => {
     const params = { event: 'storedReportFailed', watch: 'tenant', tenantId: '', formats: [] };
     const state: IDataObject = {};

@@ -9,20 +9,28 @@ import { bin, credentialsOf, useSimulator } from './support.js';
 const simulator = useSimulator({ config: { generationDelayMs: 2500, listDelayMs: 100 } });
 const hasScript = spawnSync('script', ['--version']).status === 0;
 
+/**
+ * Runs `billing` on a pseudo-terminal of the given size (util-linux `script`), as from a person's shell, and
+ * returns what the terminal showed. Spawned asynchronously: the simulator answers from this very process.
+ */
+async function billingOnTerminal(columns: number, rows: number): Promise<{ code: number; screen: string }> {
+  expect(hasScript, 'util-linux `script` gives the command a terminal here').toBe(true);
+  const dir = mkdtempSync(join(tmpdir(), 'cli-tty-'));
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('ACRONIS_') && name !== 'CI'));
+  const command = `stty cols ${columns} rows ${rows}; ${process.execPath} ${bin} billing --out ${dir}`;
+  const child = spawn('script', ['-qec', command, '/dev/null'], {
+    env: { ...env, ...credentialsOf(simulator()), TERM: 'xterm' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let screen = '';
+  child.stdout.on('data', (chunk: Buffer) => (screen += chunk.toString()));
+  const [code] = (await once(child, 'close')) as [number];
+  return { code, screen };
+}
+
 describe('on a terminal', () => {
-  it('the wait is one live line that redraws, with the elapsed time and each format\'s status', async () => {
-    expect(hasScript, 'util-linux `script` gives the command a terminal here').toBe(true);
-    const dir = mkdtempSync(join(tmpdir(), 'cli-tty-'));
-    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('ACRONIS_') && name !== 'CI'));
-    // `script` runs the command on a pseudo-terminal, as a person's shell would
-    // (spawned asynchronously: the simulator answers from this very process)
-    const child = spawn('script', ['-qec', `stty cols 160 rows 40; ${process.execPath} ${bin} billing --out ${dir}`, '/dev/null'], {
-      env: { ...env, ...credentialsOf(simulator()), TERM: 'xterm' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let screen = '';
-    child.stdout.on('data', (chunk: Buffer) => (screen += chunk.toString()));
-    const [code] = (await once(child, 'close')) as [number];
+  it("the wait is one live line that redraws, with the elapsed time and each format's status", async () => {
+    const { code, screen } = await billingOnTerminal(160, 40);
     expect(code).toBe(0);
     // ora redraws the line in place: carriage returns / cursor moves rather than one new line per poll
     expect(screen).toMatch(/\u001b\[(\d+)?G|\r/);
@@ -34,15 +42,7 @@ describe('on a terminal', () => {
   });
 
   it('a terminal that reports no size gets plain lines instead of a spinner', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cli-tty0-'));
-    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('ACRONIS_') && name !== 'CI'));
-    const child = spawn('script', ['-qec', `stty cols 0 rows 0; ${process.execPath} ${bin} billing --out ${dir}`, '/dev/null'], {
-      env: { ...env, ...credentialsOf(simulator()), TERM: 'xterm' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let screen = '';
-    child.stdout.on('data', (chunk: Buffer) => (screen += chunk.toString()));
-    const [code] = (await once(child, 'close')) as [number];
+    const { code, screen } = await billingOnTerminal(0, 0);
     expect(code).toBe(0);
     expect(screen).toMatch(/^\[\d{4}-\d{2}-\d{2}T[\d:.]+Z\] Generating the billing report/m);
     expect(screen.length).toBeLessThan(20_000);

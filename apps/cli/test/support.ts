@@ -32,6 +32,9 @@ export function runCli(args: string[], options: { env?: Record<string, string>; 
       cwd: options.cwd ?? process.cwd(),
       env: { ...cleanEnvironment(), NO_COLOR: '1', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
+      // a hung command must not outlive its test
+      timeout: 110_000,
+      killSignal: 'SIGKILL',
     });
     let stdout = '';
     let stderr = '';

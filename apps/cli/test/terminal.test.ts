@@ -21,6 +21,9 @@ async function billingOnTerminal(columns: number, rows: number): Promise<{ code:
   const child = spawn('script', ['-qec', command, '/dev/null'], {
     env: { ...env, ...credentialsOf(simulator()), TERM: 'xterm' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // a hung command must not outlive its test (the terminal closing hangs up the command under it)
+    timeout: 110_000,
+    killSignal: 'SIGKILL',
   });
   let screen = '';
   child.stdout.on('data', (chunk: Buffer) => (screen += chunk.toString()));

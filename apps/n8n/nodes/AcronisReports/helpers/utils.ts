@@ -2,6 +2,9 @@ import {
 	reportFormats,
 	reportKinds,
 	reportLevels,
+	resultActions,
+	scheduleTypes,
+	storedReportStatuses,
 	valueDescriptions,
 	type Report,
 	type ReportFormat,
@@ -29,6 +32,9 @@ function options<T extends string>(values: readonly T[], help: Record<T, string>
 export const kindOptions = options(reportKinds, valueDescriptions.reportKinds);
 export const levelOptions = options(reportLevels, valueDescriptions.reportLevels);
 export const formatOptions = options(reportFormats, valueDescriptions.reportFormats);
+export const resultActionOptions = options(resultActions, valueDescriptions.resultActions);
+export const scheduleTypeOptions = options(scheduleTypes, valueDescriptions.scheduleTypes);
+export const storedStatusOptions = options(storedReportStatuses, valueDescriptions.storedReportStatuses);
 
 export const UUID_REGEX = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 

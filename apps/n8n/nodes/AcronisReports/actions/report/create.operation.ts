@@ -3,7 +3,7 @@ import { fieldDescriptions } from '@acronis-reports/core/web';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { tenantIdField } from '../common.descriptions';
-import { asFormats, formatOptions, kindOptions, levelOptions, reportJson, splitList, toDay } from '../../helpers/utils';
+import { asFormats, formatOptions, kindOptions, levelOptions, reportJson, resultActionOptions, scheduleTypeOptions, splitList, toDay } from '../../helpers/utils';
 
 const properties: INodeProperties[] = [
 	tenantIdField,
@@ -21,10 +21,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Result Action',
 		name: 'resultAction',
 		type: 'options',
-		options: [
-			{ name: 'Save', value: 'save', description: 'Store the files for download (the choice for automation)' },
-			{ name: 'Send', value: 'send', description: 'E-mail human-readable files (csv, html) to the recipients' },
-		],
+		options: resultActionOptions,
 		default: 'save',
 		description: fieldDescriptions.resultAction,
 	},
@@ -32,10 +29,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Schedule',
 		name: 'scheduleType',
 		type: 'options',
-		options: [
-			{ name: 'Once', value: 'once', description: 'Generate one time' },
-			{ name: 'Monthly', value: 'monthly', description: 'Generate a new set of files every month' },
-		],
+		options: scheduleTypeOptions,
 		default: 'once',
 		description: fieldDescriptions.scheduleType,
 	},

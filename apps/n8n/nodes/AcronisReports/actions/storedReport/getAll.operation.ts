@@ -2,7 +2,7 @@ import type { ReportsClient } from '@acronis-reports/core/web';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { reportIdLocator } from '../common.descriptions';
-import { formatOptions, splitList, storedJson } from '../../helpers/utils';
+import { formatOptions, splitList, storedJson, storedStatusOptions } from '../../helpers/utils';
 
 const properties: INodeProperties[] = [
 	reportIdLocator,
@@ -18,11 +18,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Status',
 				name: 'status',
 				type: 'options',
-				options: [
-					{ name: 'Failed', value: 'failed', description: 'Generation failed' },
-					{ name: 'In Progress', value: 'in_progress', description: 'Being generated' },
-					{ name: 'Saved', value: 'saved', description: 'Ready to download' },
-				],
+				options: storedStatusOptions,
 				default: 'saved',
 				description: 'Only stored reports with this status',
 			},

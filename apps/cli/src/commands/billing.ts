@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { saveDownloadTo, type ReportFormat, type SavedFile } from '@acronis-reports/core';
+import { periodLabel, saveDownloadTo, type ReportFormat, type ReportLevel, type SavedFile } from '@acronis-reports/core';
 import type { Command } from 'commander';
 import { waitDisplay } from '../progress.js';
 import { periodFrom } from '../report-input.js';
@@ -19,12 +19,6 @@ interface BillingFlags {
   waitTimeout?: number;
 }
 
-const periodLabel = (period: { start: string; end: string }) => {
-  const month = period.start.slice(0, 7);
-  const lastDay = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
-  return period.start.endsWith('-01') && period.end === lastDay ? month : `${period.start}_${period.end}`;
-};
-
 export function registerBillingCommand(program: Command, run: Run): void {
   program
     .command('billing')
@@ -42,29 +36,27 @@ export function registerBillingCommand(program: Command, run: Run): void {
       run(async ({ client, out }) => {
         const formats = flags.formats?.split(',').map((item) => item.trim()) as ReportFormat[] | undefined;
         const explicitPeriod = periodFrom({ periodStart: flags.periodStart, periodEnd: flags.periodEnd });
-        const request = await client.buildBillingReportRequest({
-          ...(flags.tenantId ? { tenantId: flags.tenantId } : {}),
-          ...(flags.month ? { month: flags.month } : {}),
-          ...(explicitPeriod ? { period: explicitPeriod } : {}),
-          ...(flags.level ? { level: flags.level as never } : {}),
-          ...(formats ? { formats } : {}),
-        });
-        const period = request.parameters.period!;
-        const directory = resolve(join(flags.out, periodLabel(period)));
-        out.note(`Billing export for ${period.start} to ${period.end}, tenant ${request.parameters.tenant_id}.`);
         const display = waitDisplay(out, 'Generating the billing report');
+        // the files' folder is named after the period the data center confirms when it creates the report
+        let directory = '';
         let announced = false;
         const result = await client
           .exportBillingReport<SavedFile>({
-            tenantId: request.parameters.tenant_id,
-            period,
-            level: request.parameters.level,
-            ...(request.parameters.formats ? { formats: request.parameters.formats } : {}),
+            ...(flags.tenantId ? { tenantId: flags.tenantId } : {}),
+            ...(flags.month ? { month: flags.month } : {}),
+            ...(explicitPeriod ? { period: explicitPeriod } : {}),
+            ...(flags.level ? { level: flags.level as ReportLevel } : {}),
+            ...(formats ? { formats } : {}),
             deleteAfterDownload: !flags.keepReport,
             ...(flags.waitTimeout ? { timeoutMs: flags.waitTimeout * 1000 } : {}),
             consume: (download) => saveDownloadTo(download, directory),
             onProgress: (progress) => {
-              if (progress.stage === 'created') out.note(`Created report ${progress.report.id}.`);
+              if (progress.stage === 'created') {
+                const { period, tenant_id: tenantId } = progress.report.parameters;
+                directory = resolve(join(flags.out, period ? periodLabel(period) : progress.report.id));
+                const span = period ? `${period.start} to ${period.end}` : 'the requested period';
+                out.note(`Created report ${progress.report.id}: billing ${span} for tenant ${tenantId}.`);
+              }
               if (progress.stage === 'waiting') display.update(progress.progress);
               if (progress.stage === 'downloading') {
                 if (!announced) display.done('Files ready.');
@@ -77,6 +69,7 @@ export function registerBillingCommand(program: Command, run: Run): void {
             display.fail();
             throw error;
           });
+        const period = result.report.parameters.period ?? null;
         const files = result.files.map((file) => ({ format: file.format, path: file.path, bytes: file.bytes }));
         const billingFile = result.files.find((file) => file.format === 'csv_v2_0') ?? result.files.find((file) => file.format === 'json_v2_0');
         const summary = billingFile ? await summarizeBillingFile(billingFile.path, billingFile.format as 'csv_v2_0' | 'json_v2_0') : null;

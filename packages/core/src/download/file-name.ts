@@ -24,7 +24,8 @@ export function storedReportFileName(input: StoredReportNameInput): string {
   return safe(stem) + formatInfo(input.format).suffix;
 }
 
-function periodLabel({ start, end }: { start: string; end: string }): string {
+/** `2026-10` for a whole calendar month, `2026-10-01_2026-10-15` for any other period. */
+export function periodLabel({ start, end }: { start: string; end: string }): string {
   const month = wholeMonth(start, end);
   return month ?? `${start}_${end}`;
 }

@@ -1,7 +1,7 @@
 export { decodeStoredReportBody } from './gzip.js';
 export { readBytes, readText, readJson, decodeUtf8 } from './read.js';
 export { formatInfo, type FormatInfo } from './formats.js';
-export { storedReportFileName, type StoredReportNameInput } from './file-name.js';
+export { periodLabel, storedReportFileName, type StoredReportNameInput } from './file-name.js';
 export { parseCsv, CsvTokenizer } from './csv.js';
 export { parseUsageRows } from './usage.js';
 export { unitConversion, pointsFromSeconds, inferRawUnit } from './units.js';

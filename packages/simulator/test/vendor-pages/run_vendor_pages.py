@@ -142,6 +142,12 @@ def poll_until_saved(count):
         time.sleep(0.1)
     raise AssertionError("stored reports were not saved in time")
 
+def prepare_report(body):
+    """A report the next page starts from, made by the harness (the page assumes the reader has one)."""
+    created = requests.post(f"{base_url}/reports", headers={"Content-Type": "application/json", **auth}, json=body)
+    assert created.status_code == 200, created.text
+    namespace["report_id"] = created.json()["id"]
+
 poll_until_saved(2)
 page_step("billing report: list stored", list_step + '''
 pprint.pprint(response.json())
@@ -161,12 +167,10 @@ stored_report_data = response.json()
 billing_json = namespace["stored_report_data"]
 
 # --- fetching-stored-reports.txt: a stored report like the page's, with csv, json_v1, csv_v2_0 and json_v2_0.
-setup = requests.post(f"{base_url}/reports", headers={"Content-Type": "application/json", **auth}, json={
+prepare_report({
     "parameters": {"kind": "usage_summary", "tenant_id": tenant_id, "level": "all_customers",
                    "formats": ["csv", "json_v1", "csv_v2_0", "json_v2_0"]},
     "schedule": {"type": "once"}, "result_action": "save"})
-assert setup.status_code == 200, setup.text
-namespace["report_id"] = setup.json()["id"]
 poll_until_saved(4)
 page_step("stored reports: list", list_step + '''
 pprint.pprint(response.json())
@@ -180,12 +184,10 @@ stored_report_data = response.text
 stored_csv = namespace["stored_report_data"]
 
 # --- updating-a-usage-report.txt: only scheduled reports can be updated, so the report to update is monthly.
-setup = requests.post(f"{base_url}/reports", headers={"Content-Type": "application/json", **auth}, json={
+prepare_report({
     "recipients": ["ca451758-b48a-45d9-9ae6-8f1059f67619", "ab00e527-219b-481b-b01b-311b5be0ed3c"],
     "parameters": {"kind": "usage_summary", "tenant_id": tenant_id, "level": "accounts", "formats": ["csv", "html"]},
     "schedule": {"type": "monthly"}, "result_action": "send"})
-assert setup.status_code == 200, setup.text
-namespace["report_id"] = setup.json()["id"]
 page_step("update report", '''
 report_data = {
     "recipients": [

@@ -18,6 +18,7 @@ import { PlainRequest, sendWith, type FetchLike, type OutgoingRequest, type Send
 import { withRetry, type RetryPolicy } from './transport/retry.js';
 import { withTimeout } from './transport/timeout.js';
 import { withTrail, type RequestEvent } from './transport/trail.js';
+import { fillPath, queryString } from './transport/url-parts.js';
 import type { ApiClientInfo, Report, ReportCreateRequest, ReportUpdateRequest, StoredReport } from './types.js';
 
 /** How core authenticates. `baseUrl` is the data center URL (`/api/2` is added when missing). */
@@ -100,7 +101,13 @@ function transportChain(options: ReportsClientOptions): Send {
 
 // openapi-fetch builds a PlainRequest (not a Request) and hands it to the chain, which sends it as it is
 const typedClient = (apiBaseUrl: string, send: Send) =>
-  createClient<paths>({ baseUrl: apiBaseUrl, Request: PlainRequest as unknown as typeof Request, fetch: send as unknown as FetchLike });
+  createClient<paths>({
+    baseUrl: apiBaseUrl,
+    Request: PlainRequest as unknown as typeof Request,
+    fetch: send as unknown as FetchLike,
+    pathSerializer: fillPath,
+    querySerializer: queryString,
+  });
 
 /**
  * One exchange of client credentials for an access token, for hosts that keep the token themselves (Zapier's

@@ -27,23 +27,3 @@ export function startTimer(runtime: Runtime, ms: number, onExpire: () => void): 
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }
-
-/** One signal that aborts when any of the given ones does (AbortSignal.any is missing in older runtimes). */
-export function anySignal(signals: (AbortSignal | undefined)[]): { signal: AbortSignal; dispose(): void } {
-  const present = signals.filter((signal): signal is AbortSignal => signal !== undefined);
-  const controller = new AbortController();
-  const listeners: [AbortSignal, () => void][] = [];
-  for (const signal of present) {
-    if (signal.aborted) {
-      controller.abort(signal.reason);
-      break;
-    }
-    const onAbort = () => controller.abort(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    listeners.push([signal, onAbort]);
-  }
-  return {
-    signal: controller.signal,
-    dispose: () => listeners.forEach(([signal, onAbort]) => signal.removeEventListener('abort', onAbort)),
-  };
-}

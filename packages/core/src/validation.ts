@@ -12,7 +12,8 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 
 /** A UUID in any case, returned lowercase; anything else is an issue. */
 function uuid(value: unknown, field: string, issues: Issues): string | undefined {
-  if (typeof value === 'string' && uuidPattern.test(value.trim().toLowerCase())) return value.trim().toLowerCase();
+  const normalized = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+  if (normalized !== undefined && uuidPattern.test(normalized)) return normalized;
   issues.push({ field, message: `must be a UUID like ede9f834-70b3-476c-83d9-736f9f8c7dae, got ${describe(value)}` });
   return undefined;
 }
@@ -170,6 +171,7 @@ export function validateUpdateRequest(input: unknown): ReportUpdateRequest {
 
 /** An id for a URL path: a UUID, lowercased. Nothing else goes into a path. */
 export function validateId(value: unknown, field: string): string {
+  if (typeof value === 'string' && uuidPattern.test(value)) return value;
   const issues: Issues = [];
   return uuid(value, field, issues) ?? fail(issues);
 }

@@ -85,7 +85,7 @@ export function clientCredentialsTokens(
   let pending: Promise<string> | undefined;
 
   return {
-    async get() {
+    get() {
       if (current && runtime.now() < current.renewAt) return current.accessToken;
       pending ??= requestToken(api, credentials, runtime, baseUrl)
         .then((issued) => {

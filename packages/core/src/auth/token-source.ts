@@ -1,13 +1,14 @@
 /** Where bearer tokens come from. `refresh` is false when a fresh token cannot be had (a fixed token). */
 export interface TokenSource {
-  get(signal?: AbortSignal): Promise<string>;
+  /** The token; a plain string when one is at hand, so that most calls wait for nothing. */
+  get(signal?: AbortSignal): string | Promise<string>;
   /** Drops `token` so that the next `get` fetches another; false when there is no way to get another. */
   invalidate(token: string): boolean;
 }
 
 /** A token the caller manages; a 401 cannot be cured here. */
 export function fixedToken(token: string): TokenSource {
-  return { get: async () => token, invalidate: () => false };
+  return { get: () => token, invalidate: () => false };
 }
 
 /** A function of the caller's that returns a token; asked again (with `forceRefresh`) after a 401. */

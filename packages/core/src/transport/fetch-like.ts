@@ -42,11 +42,13 @@ export class PlainRequest implements OutgoingRequest {
 
 /** The last step: the host's fetch with a real Request, or the global fetch with the URL and init. */
 export function sendWith(fetchLike: FetchLike | undefined): Send {
-  if (fetchLike) {
-    return (request) =>
-      fetchLike(new Request(request.url, { method: request.method, headers: request.headers, body: request.body, ...(request.signal ? { signal: request.signal } : {}) }));
-  }
-  return (request) => fetch(request.url, { method: request.method, headers: request.headers, body: request.body, ...(request.signal ? { signal: request.signal } : {}) });
+  if (fetchLike) return (request) => fetchLike(new Request(request.url, initOf(request)));
+  return (request) => fetch(request.url, initOf(request));
+}
+
+function initOf({ method, headers, body, signal }: OutgoingRequest): RequestInit {
+  // a signal is handed on only when the caller gave one: each costs Node's fetch listeners and a finalizer
+  return signal ? { method, headers, body, signal } : { method, headers, body };
 }
 
 const transientCodes = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ECONNABORTED', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ENOTFOUND']);

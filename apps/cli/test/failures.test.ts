@@ -79,6 +79,19 @@ describe('exit codes and messages', () => {
     expect(timedOut.stderr).toMatch(/was not ready after 2 s \(csv_v2_0: in_progress, json_v2_0: in_progress\)/);
   });
 
+  it('7: requests that get no answer in time; the command exits without waiting for them', async () => {
+    const sim = simulator();
+    // far longer than the test may run: only a command that stops waiting for the hung requests passes
+    sim.control.addFault({ type: 'latency', delayMs: 300_000, always: true, path: '/api/2/tenants/*/reports' });
+    try {
+      const result = await runCli(['list', '--ids-only', '--tenant-id', sim.tenantId, '--timeout', '1'], { env: credentialsOf(sim) });
+      expect(result.code).toBe(7);
+      expect(result.stderr).toContain('got no answer within 1000 ms');
+    } finally {
+      sim.control.clearFaults();
+    }
+  });
+
   it('8: the data center cannot be reached', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

@@ -20,17 +20,16 @@ export function printHeader(machine) {
 }
 
 export function printOverhead(o) {
-  console.log(`\n1. Per-call overhead: client.getReport(id) vs bare fetch GET + .json() (${o.rounds} interleaved rounds x ${o.callsPerRound} sequential calls, median)`);
+  console.log(`\n1. Per-call overhead: client.getReport(id) vs bare fetch GET + .json() (${o.rounds} rotated rounds x ${o.callsPerRound} sequential calls, median)`);
+  const row = (name, s) => [name, fixed(s.medianUs), fixed(s.simulatorUs), fixed(s.clientSideUs), s.roundsUs.map((v) => fixed(v)).join(' ')];
   console.log(
     table(
       ['side', 'us/call', 'simulator us/request', 'client-side us (total - simulator)', 'rounds us/call'],
-      [
-        ['bare fetch', fixed(o.bare.medianUs), fixed(o.bare.simulatorUs), fixed(o.bare.clientSideUs), o.bare.roundsUs.map((v) => fixed(v)).join(' ')],
-        ['client', fixed(o.client.medianUs), fixed(o.client.simulatorUs), fixed(o.client.clientSideUs), o.client.roundsUs.map((v) => fixed(v)).join(' ')],
-      ],
+      [row('bare fetch', o.bare), row('openapi-fetch alone', o.typed), row('client', o.client)],
     ),
   );
   console.log(`  ratio client/bare: ${fixed(o.ratio, 3)} (goal <= ${o.goal}) ${verdict(o.ratio <= o.goal)}; on client-side cost: ${fixed(o.clientSideRatio, 3)}`);
+  console.log(`  of which openapi-fetch alone/bare: ${fixed(o.typedRatio, 3)}, and core's own layers (client/openapi-fetch alone): ${fixed(o.coreOwnRatio, 3)}`);
   console.log('  (simulator us = its logged handlingMs: routing, validation, answer; node:http parsing on both ends stays in the client-side figure)');
 }
 

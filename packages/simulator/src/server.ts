@@ -125,8 +125,7 @@ async function serveApi(deps: ApiDeps, request: IncomingMessage, response: Serve
   const arrivedAt = new Date(deps.clock.now()).toISOString();
   const { delayMs, fault } = deps.faults.forRequest(method, url.pathname);
   const operationId = operationName(deps.contract, method, url.pathname);
-  if (delayMs > 0) await sleep(delayMs);
-  const handlingStarted = performance.now();
+  let handlingStarted = performance.now();
   const record = (status: number) =>
     deps.log.record({
       at: arrivedAt,
@@ -137,6 +136,13 @@ async function serveApi(deps: ApiDeps, request: IncomingMessage, response: Serve
       fault: fault ? describeFault(fault) : null,
       handlingMs: performance.now() - handlingStarted,
     });
+  if (delayMs > 0) {
+    if (!(await waitUnlessHungUp(delayMs, response))) {
+      record(0); // the client gave up during the injected latency: nothing answered, nothing done
+      return;
+    }
+    handlingStarted = performance.now();
+  }
 
   if (fault?.type === 'drop' && fault.phase !== 'after') {
     request.resume();
@@ -167,6 +173,21 @@ async function serveApi(deps: ApiDeps, request: IncomingMessage, response: Serve
     fault?.type === 'drop' ? { kind: 'drop' } : fault?.type === 'truncate' ? { kind: 'truncate', fraction: fault.fraction ?? 0.5 } : { kind: 'whole' };
   record(delivery.kind === 'drop' ? 0 : answer.status);
   await deliver(response, answer, delivery);
+}
+
+/** Waits out an injected latency; false when the client hung up first, or the simulator closed meanwhile. */
+async function waitUnlessHungUp(ms: number, response: ServerResponse): Promise<boolean> {
+  const hungUp = new AbortController();
+  const onClose = () => hungUp.abort();
+  response.once('close', onClose);
+  try {
+    await sleep(ms, undefined, { signal: hungUp.signal });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    response.off('close', onClose);
+  }
 }
 
 function answerApi(

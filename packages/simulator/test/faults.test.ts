@@ -48,6 +48,24 @@ describe('injected faults', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(290);
   });
 
+  it('stops waiting when the client hangs up during the latency, and logs the request as unanswered', async () => {
+    const sim = simulator();
+    sim.control.addFault({ type: 'latency', delayMs: 60_000, method: 'POST', path: '/api/2/reports' });
+    const before = (await call(sim, token, 'GET', listPath())).body.items.length;
+    const gaveUp = new AbortController();
+    const sent = fetch(`${sim.apiBaseUrl}/reports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(billingRequest(sim.tenantId)),
+      signal: gaveUp.signal,
+    }).catch(() => 'gave up');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    gaveUp.abort();
+    expect(await sent).toBe('gave up');
+    await expect.poll(() => sim.control.requests().find((r) => r.operationId === 'createReport')?.status).toBe(0);
+    expect((await call(sim, token, 'GET', listPath())).body.items).toHaveLength(before);
+  });
+
   it('drops the connection before the request is handled: nothing is created', async () => {
     const sim = simulator();
     const before = (await call(sim, token, 'GET', listPath())).body.items.length;

@@ -28,6 +28,8 @@ export type ErrorCode =
 /** Every error core throws on its own account. `code` is stable for programs; `message` is for people. */
 export class AcronisReportsError extends Error {
   override name = 'AcronisReportsError';
+  /** What failed and why, without the hint (the message is both). */
+  readonly summary: string;
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -36,6 +38,7 @@ export class AcronisReportsError extends Error {
     options?: { cause?: unknown },
   ) {
     super(hint ? `${message} ${hint}` : message, options);
+    this.summary = message;
   }
 }
 

@@ -126,6 +126,19 @@ describe('creates are never retried blindly', () => {
     expect((error as Error).message).toMatch(/no report was created\. It is safe to create it again\.$/);
   });
 
+  it('never call a timed-out create safe to repeat: the data center may still make the report', async () => {
+    const sim = simulator();
+    const client = nodeClientFor(sim, { timeoutMs: 150 });
+    const before = (await client.listTenantReportIds()).length;
+    sim.control.addFault({ type: 'latency', delayMs: 600, method: 'POST', path: '/api/2/reports' });
+    const error = await client.createReport(billingBody(sim.tenantId)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CreateOutcomeUnknownError);
+    expect((error as Error).message).toContain('got no answer within 150 ms. No new report has appeared yet, but the data center may still make it.');
+    // and it does: the slow request was given up, not withdrawn
+    await expect.poll(() => client.listTenantReportIds().then((ids) => ids.length), { timeout: 5000 }).toBe(before + 1);
+    expect(requestsOf(sim, 'createReport')).toHaveLength(1);
+  });
+
   it('say plainly that the report may exist when the check cannot tell', async () => {
     const sim = simulator();
     const client = clientFor(sim, { retry: false });

@@ -1,4 +1,4 @@
-import { CreateOutcomeUnknownError, NetworkError } from '../errors.js';
+import { CreateOutcomeUnknownError, NetworkError, TimeoutError } from '../errors.js';
 import type { Report, ReportCreateRequest } from '../types.js';
 import type { CallOptions, ClientContext } from './context.js';
 import { getReport } from './get-report.js';
@@ -23,7 +23,8 @@ function matches(report: Report, body: ReportCreateRequest): boolean {
 /**
  * A create is never retried blindly: a second POST could make a second report. When the connection drops after
  * the request went out, the tenant's reports are compared with a list taken just before: one new matching report
- * is the one created; none means nothing was created; anything else is said plainly.
+ * is the one created; none means nothing was created, unless the request timed out (it may still be at work);
+ * anything else is said plainly.
  */
 export async function createRecoveringLostAnswer(
   ctx: ClientContext,
@@ -43,17 +44,25 @@ export async function createRecoveringLostAnswer(
       candidates = (await Promise.all(fresh.map((id) => getReport(ctx, id, options)))).filter((report) => matches(report, body));
     } catch {
       throw new CreateOutcomeUnknownError(
-        `${error.message} The report may have been created, and checking the tenant's reports failed too.`,
+        `${error.summary} The report may have been created, and checking the tenant's reports failed too.`,
         `Before creating it again, look for a new report of tenant ${tenantId}.`,
         { cause: error },
       );
     }
     if (candidates.length === 1) return candidates[0]!;
+    if (candidates.length === 0 && error instanceof TimeoutError) {
+      // the request was given up, not withdrawn: the data center may still be working on it
+      throw new CreateOutcomeUnknownError(
+        `${error.summary} No new report has appeared yet, but the data center may still make it.`,
+        `Look for a new report of tenant ${tenantId} in a minute before creating it again.`,
+        { cause: error },
+      );
+    }
     if (candidates.length === 0) {
-      throw new NetworkError(`${error.message.replace(/\.$/, '')}; no report was created.`, 'It is safe to create it again.', { cause: error });
+      throw new NetworkError(`${error.summary.replace(/\.$/, '')}; no report was created.`, 'It is safe to create it again.', { cause: error });
     }
     throw new CreateOutcomeUnknownError(
-      `${error.message} ${candidates.length} matching reports appeared meanwhile (${candidates.map((r) => r.id).join(', ')}); one of them may be this one.`,
+      `${error.summary} ${candidates.length} matching reports appeared meanwhile (${candidates.map((r) => r.id).join(', ')}); one of them may be this one.`,
       'Check the tenant\u2019s reports before creating it again.',
       { cause: error },
     );

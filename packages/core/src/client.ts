@@ -90,11 +90,12 @@ function tokenSourceFor(credentials: ReportsCredentials, authApi: Client<paths>,
   return clientCredentialsTokens(authApi, credentials, runtime, baseUrl);
 }
 
-/** The middleware chain without credentials: trail, timeout and retries around the transport. */
+/** The middleware chain without credentials: timeout, trail and retries around the transport. */
 function transportChain(options: ReportsClientOptions): Send {
   let transport: Send = sendWith(options.fetch);
+  transport = withTimeout(transport, options.runtime, options.timeoutMs ?? 30_000, { abortOnExpiry: options.fetch !== undefined });
+  // outside the timeout, so that an attempt given up on is logged as such, when it happens
   if (options.onRequest) transport = withTrail(transport, options.runtime, options.onRequest);
-  transport = withTimeout(transport, options.runtime, options.timeoutMs ?? 30_000);
   if (options.retry !== false) transport = withRetry(transport, options.runtime, options.retry ?? {}, isSafeToRetry);
   return transport;
 }

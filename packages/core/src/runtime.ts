@@ -16,11 +16,14 @@ export interface Runtime {
   startTimer?(ms: number, onExpire: () => void): () => void;
 }
 
-/** A cancellable timer from the runtime: its own when it has one, else a sleep that is aborted to cancel it. */
-export function startTimer(runtime: Runtime, ms: number, onExpire: () => void): () => void {
+/**
+ * A cancellable timer from the runtime: its own when it has one, else a sleep that is aborted to cancel it.
+ * `onFail` hears of a host sleep that failed, so that whoever relies on the timer can arm another later.
+ */
+export function startTimer(runtime: Runtime, ms: number, onExpire: () => void, onFail?: () => void): () => void {
   if (runtime.startTimer) return runtime.startTimer(ms, onExpire);
   const cancel = new AbortController();
-  runtime.sleep(ms, cancel.signal).then(onExpire, () => undefined);
+  runtime.sleep(ms, cancel.signal).then(onExpire, () => (cancel.signal.aborted ? undefined : onFail?.()));
   return () => cancel.abort();
 }
 

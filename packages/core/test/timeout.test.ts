@@ -1,36 +1,30 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { TimeoutError } from '../src/index.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TimeoutError, type RequestEvent } from '../src/index.js';
 import { nodeRuntime } from '../src/node/runtime.js';
 import type { Runtime } from '../src/runtime.js';
 import { Deadlines } from '../src/transport/deadlines.js';
 import { nodeClientFor, requestsOf, useSimulator } from './support.js';
 
-/** A runtime whose timers only fire when the test says so. */
+/** Node's timers and monotonic clock under vitest's control; `timers` lists every timer the deadlines start. */
 function manualTimers() {
-  let now = 0;
-  const timers: { at: number; onExpire: () => void; stopped: boolean }[] = [];
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+  const timers: { at: number }[] = [];
   const runtime: Runtime = {
-    now: () => now,
-    random: () => 0.5,
-    sleep: async () => undefined,
+    ...nodeRuntime,
     startTimer(ms, onExpire) {
-      const timer = { at: now + ms, onExpire, stopped: false };
-      timers.push(timer);
-      return () => (timer.stopped = true);
+      timers.push({ at: performance.now() + ms });
+      const timer = setTimeout(onExpire, ms);
+      return () => clearTimeout(timer);
     },
   };
-  /** Moves the clock and fires the timers that are due, as a real runtime would. */
-  const advance = (ms: number) => {
-    now += ms;
-    for (const timer of timers.filter((t) => !t.stopped && t.at <= now)) {
-      timer.stopped = true;
-      timer.onExpire();
-    }
-  };
-  return { runtime, timers, advance };
+  return { runtime, timers, advance: (ms: number) => vi.advanceTimersByTime(ms) };
 }
 
 describe('deadlines of attempts in flight', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('watch any number of attempts with one timer', () => {
     const { runtime, timers } = manualTimers();
     const deadlines = new Deadlines(runtime);
@@ -42,6 +36,7 @@ describe('deadlines of attempts in flight', () => {
   it('expire what is due, spare what was settled, and re-arm for the next deadline', () => {
     const { runtime, timers, advance } = manualTimers();
     const deadlines = new Deadlines(runtime);
+    const startedAt = performance.now();
     const expired: string[] = [];
     deadlines.add(1000, () => expired.push('first'));
     const settleSecond = deadlines.add(1000, () => expired.push('settled'));
@@ -50,12 +45,33 @@ describe('deadlines of attempts in flight', () => {
     settleSecond();
     advance(600);
     expect(expired).toEqual(['first']);
-    expect(timers.map((t) => t.at)).toEqual([1000, 1400]);
+    expect(timers.map((t) => t.at - startedAt)).toEqual([1000, 1400]);
     advance(400);
     expect(expired).toEqual(['first', 'third']);
     expect(timers).toHaveLength(2); // nothing left to watch: no timer
     deadlines.add(1000, () => expired.push('later'));
-    expect(timers.map((t) => t.at)).toEqual([1000, 1400, 2400]);
+    expect(timers.map((t) => t.at - startedAt)).toEqual([1000, 1400, 2400]);
+  });
+
+  it("keep time on the monotonic clock, whatever the runtime's wall clock says", () => {
+    const { runtime, advance } = manualTimers();
+    const deadlines = new Deadlines({ ...runtime, now: () => Date.parse('2026-10-01T00:00:00Z') });
+    const expired: string[] = [];
+    deadlines.add(1000, () => expired.push('pinned clock'));
+    advance(1000);
+    expect(expired).toEqual(['pinned clock']);
+  });
+
+  it('arm again after a host sleep failed, instead of never timing out', async () => {
+    vi.useRealTimers();
+    let sleeps = 0;
+    const failingOnce: Runtime = { ...nodeRuntime, startTimer: undefined, sleep: (ms, signal) => (sleeps += 1) === 1 ? Promise.reject(new Error('host sleep broke')) : nodeRuntime.sleep(ms, signal) };
+    const deadlines = new Deadlines(failingOnce);
+    deadlines.add(20, () => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const expired = new Promise((resolve) => deadlines.add(20, () => resolve('expired')));
+    expect(await expired).toBe('expired');
+    expect(sleeps).toBe(2);
   });
 });
 
@@ -71,7 +87,7 @@ describe('per-attempt timeouts on real time', () => {
     const sim = simulator();
     let timersStarted = 0;
     const counting: Runtime = { ...nodeRuntime, startTimer: (ms, onExpire) => (timersStarted += 1, nodeRuntime.startTimer!(ms, onExpire)) };
-    const client = nodeClientFor(sim, { runtime: counting, timeoutMs: 5000 });
+    const client = nodeClientFor(sim, { runtime: counting, timeoutMs: 60_000 });
     for (let i = 0; i < 20; i += 1) await client.listTenantReportIds(sim.tenantId);
     expect(requestsOf(sim, 'fetchTenantReports')).toHaveLength(20);
     expect(timersStarted).toBe(1);
@@ -80,11 +96,34 @@ describe('per-attempt timeouts on real time', () => {
   it('time out the slow attempt among concurrent ones and answer the others', async () => {
     const sim = simulator();
     const client = nodeClientFor(sim, { timeoutMs: 150, retry: false });
-    const ownTenant = await client.getOwnTenantId();
+    await client.getOwnTenantId();
+    sim.control.clearRequests();
     sim.control.addFault({ type: 'latency', delayMs: 1000, always: true, path: listPath });
-    const [slow, ...fast] = await Promise.allSettled([client.listTenantReportIds(sim.tenantId), client.getOwnTenantId(), client.getOwnTenantId()]);
+    const [slow, ...fast] = await Promise.allSettled([client.listTenantReportIds(sim.tenantId), client.getApiClient(sim.clientId), client.getApiClient(sim.clientId)]);
     expect(slow.status === 'rejected' && slow.reason).toBeInstanceOf(TimeoutError);
-    expect(fast.map((result) => result.status === 'fulfilled' && result.value)).toEqual([ownTenant, ownTenant]);
+    expect(fast.map((result) => result.status === 'fulfilled' && result.value.tenant_id)).toEqual([sim.tenantId, sim.tenantId]);
+    expect(requestsOf(sim, 'fetchClient').map((entry) => entry.status)).toEqual([200, 200]);
+  });
+
+  it('log an attempt given up on when it is given up, with what happened', async () => {
+    const sim = simulator();
+    const events: RequestEvent[] = [];
+    const client = nodeClientFor(sim, { timeoutMs: 100, retry: false, onRequest: (event) => events.push(event) });
+    await client.getOwnTenantId();
+    sim.control.addFault({ type: 'latency', delayMs: 1000, always: true, path: listPath });
+    await expect(client.listTenantReportIds(sim.tenantId)).rejects.toBeInstanceOf(TimeoutError);
+    expect(events.at(-1)).toMatchObject({ method: 'GET', status: null, error: expect.stringContaining('got no answer within 100 ms') });
+  });
+
+  it("abort a host's own fetch when the attempt runs out of time", async () => {
+    const sim = simulator();
+    const signals: AbortSignal[] = [];
+    const client = nodeClientFor(sim, { timeoutMs: 100, retry: false, fetch: (request) => (signals.push(request.signal), fetch(request)) });
+    await client.getOwnTenantId();
+    sim.control.addFault({ type: 'latency', delayMs: 20_000, always: true, path: listPath });
+    await expect(client.listTenantReportIds(sim.tenantId)).rejects.toBeInstanceOf(TimeoutError);
+    expect(signals.at(-1)?.aborted).toBe(true);
+    await expect.poll(() => requestsOf(sim, 'fetchTenantReports').at(-1)?.status).toBe(0);
   });
 
   it("abort the request itself when the caller's signal fires", async () => {
@@ -98,5 +137,7 @@ describe('per-attempt timeouts on real time', () => {
     setTimeout(() => controller.abort(reason), 50);
     // without the abort reaching fetch, this call would wait out the 20 s latency and succeed
     await expect(call).rejects.toBe(reason);
+    // and the simulator saw the connection go
+    await expect.poll(() => requestsOf(sim, 'fetchTenantReports').at(-1)?.status).toBe(0);
   });
 });

@@ -177,6 +177,7 @@ async function serveApi(deps: ApiDeps, request: IncomingMessage, response: Serve
 
 /** Waits out an injected latency; false when the client hung up first, or the simulator closed meanwhile. */
 async function waitUnlessHungUp(ms: number, response: ServerResponse): Promise<boolean> {
+  if (response.destroyed || response.socket?.destroyed) return false;
   const hungUp = new AbortController();
   const onClose = () => hungUp.abort();
   response.once('close', onClose);

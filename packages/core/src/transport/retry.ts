@@ -82,13 +82,10 @@ class ReadJsonAnswer {
 }
 
 /**
- * Reads a JSON answer to its end here, so that a connection dropped mid-body is a failure this layer can retry.
- * File downloads stay streams: they are large, and a caller reading one sees the drop itself.
+ * JSON answers are read to their end in the retry loop, so that a connection dropped mid-body is a failure it can
+ * retry. File downloads stay streams: they are large, and a caller reading one sees the drop itself.
  */
-function wholeIfJson(response: Response): Response | Promise<Response> {
-  if (!response.body || !(response.headers.get('content-type') ?? '').includes('json')) return response;
-  return response.text().then((content) => new ReadJsonAnswer(response, content) as unknown as Response);
-}
+const isJson = (response: Response) => response.body !== null && (response.headers.get('content-type') ?? '').includes('json');
 
 /**
  * Retries safe requests on 429 (honouring Retry-After), 500/502/503/504, timeouts and dropped connections, with
@@ -108,7 +105,9 @@ export function withRetry(next: Send, runtime: Runtime, policy: RetryPolicy, isS
       let failure: unknown;
       try {
         response = await next(request);
-        if (!retryStatuses.has(response.status)) return await wholeIfJson(response);
+        if (!retryStatuses.has(response.status)) {
+          return isJson(response) ? (new ReadJsonAnswer(response, await response.text()) as unknown as Response) : response;
+        }
       } catch (error) {
         if (request.signal?.aborted || !(isConnectionFailure(error) || error instanceof TimeoutError)) throw error;
         failure = error;

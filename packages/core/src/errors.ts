@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'usage_history_not_ready'
   | 'server'
   | 'api'
+  | 'not_a_data_center'
   | 'network'
   | 'timeout'
   | 'create_outcome_unknown'

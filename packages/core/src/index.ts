@@ -12,7 +12,7 @@ export type { CallOptions, WaitDefaults } from './operations/context.js';
 export type { DeleteOptions } from './operations/reports.js';
 export type { ListReportsOptions } from './operations/tenants.js';
 export { newestByFormat, type FormatStatus, type WaitOptions, type WaitProgress } from './operations/wait.js';
-export { createdAtMs } from './operations/stored.js';
+export { createdAtMs, newestSavedFiles } from './operations/stored.js';
 export type { DownloadOptions, StoredReportDownload } from './operations/download.js';
 export type { ExportOptions, ExportProgress, ExportResult } from './operations/export.js';
 export { buildBillingReportRequest, lastFullMonth, monthPeriod, type BillingReportOptions } from './billing.js';

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AuthenticationError, createReportsClient, requestAccessToken, ValidationError } from '../src/index.js';
+import { ApiError, AuthenticationError, createReportsClient, requestAccessToken, ValidationError } from '../src/index.js';
+import { nodeRuntime } from '../src/node/runtime.js';
 import { clientFor, nodeClientFor, requestsOf, simulatedRuntime, useSimulator } from './support.js';
 
 const simulator = useSimulator();
@@ -148,5 +149,24 @@ describe('other ways to authenticate', () => {
     sim.control.expireTokens();
     await expect(client.listTenantReportIds(sim.tenantId)).rejects.toBeInstanceOf(RefreshAuthError);
     expect(requestsOf(sim, 'requestToken')).toHaveLength(1);
+  });
+});
+
+describe('a URL that is not a data center', () => {
+  it('says so when the token endpoint answers 404, instead of blaming a report id', async () => {
+    const { createServer } = await import('node:http');
+    const server = createServer((_, response) => response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not found</h1>'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const baseUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    try {
+      const error = await requestAccessToken({ baseUrl, clientId: 'a', clientSecret: 'b' }, { runtime: nodeRuntime, retry: false }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ApiError);
+      expect(error).toMatchObject({ code: 'not_a_data_center', status: 404, operation: 'requestToken' });
+      expect((error as Error).message).toBe(
+        `${baseUrl} answered 404 at /api/2/idp/token: it does not look like an Acronis data center. Check the data center URL (for example https://eu2-cloud.acronis.com).`,
+      );
+    } finally {
+      server.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { Client } from 'openapi-fetch';
-import { AuthenticationError } from '../errors.js';
+import { ApiError, AuthenticationError } from '../errors.js';
 import type { paths } from '../generated/schema.js';
 import type { Runtime } from '../runtime.js';
 import { errorFromResponse, translateThrown } from '../operations/errors-from-response.js';
@@ -56,6 +56,16 @@ export async function requestToken(
         'Check the client id and secret, and that the data center URL is the one the API client was created in (management portal, Settings > API clients).',
         response.status,
         oauth.error,
+      );
+    }
+    if (response.status === 404 || response.status === 405) {
+      throw new ApiError(
+        response.status,
+        'requestToken',
+        {},
+        `${baseUrl} answered ${response.status} at /api/2/idp/token: it does not look like an Acronis data center.`,
+        'Check the data center URL (for example https://eu2-cloud.acronis.com).',
+        'not_a_data_center',
       );
     }
     throw errorFromResponse('requestToken', response, error);

@@ -18,3 +18,10 @@ export function createdAtMs(item: Pick<StoredReport, 'created_at'>): number {
   const ms = Date.parse(hasZone ? text : `${text}Z`);
   return Number.isNaN(ms) ? 0 : ms;
 }
+
+/** The saved files among `items` (of one format, when given), newest first; ties in time go by id. */
+export function newestSavedFiles<T extends Pick<StoredReport, 'created_at' | 'id' | 'status' | 'report_format'>>(items: readonly T[], format?: string): T[] {
+  return items
+    .filter((item) => item.status === 'saved' && (!format || item.report_format === format))
+    .sort((a, b) => createdAtMs(b) - createdAtMs(a) || (a.id < b.id ? 1 : -1));
+}

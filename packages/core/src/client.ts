@@ -2,7 +2,8 @@ import createClient, { type Client } from 'openapi-fetch';
 import { clientCredentialsTokens, requestToken, type IssuedToken } from './auth/client-credentials.js';
 import { fixedToken, providedToken, type TokenSource } from './auth/token-source.js';
 import { normalizeBaseUrl } from './base-url.js';
-import { buildBillingReportRequest, type BillingReportOptions } from './billing.js';
+import type { BillingReportOptions } from './billing.js';
+import { billingReportRequest } from './operations/billing-request.js';
 import { ValidationError } from './errors.js';
 import type { paths } from './generated/schema.js';
 import type { CallOptions, ClientContext, WaitDefaults } from './operations/context.js';
@@ -78,6 +79,11 @@ const defaultWait: WaitDefaults = { initialDelayMs: 1000, maxDelayMs: 10_000, fa
 
 const isSafeToRetry = (request: OutgoingRequest) => request.method !== 'POST' || request.url.endsWith('/idp/token');
 
+function requireClientCredentials(credentials: { clientId: string; clientSecret: string }): void {
+  const missing = (['clientId', 'clientSecret'] as const).filter((field) => !credentials[field]?.trim());
+  if (missing.length > 0) throw new ValidationError(missing.map((field) => ({ field, message: 'is required for client credentials' })));
+}
+
 function tokenSourceFor(credentials: ReportsCredentials, authApi: Client<paths>, runtime: Runtime, baseUrl: string): TokenSource | null {
   if ('hostAuthenticates' in credentials) return null;
   if ('accessToken' in credentials) {
@@ -85,8 +91,7 @@ function tokenSourceFor(credentials: ReportsCredentials, authApi: Client<paths>,
     return fixedToken(credentials.accessToken);
   }
   if ('tokenProvider' in credentials) return providedToken(credentials.tokenProvider);
-  const missing = (['clientId', 'clientSecret'] as const).filter((field) => !credentials[field]?.trim());
-  if (missing.length > 0) throw new ValidationError(missing.map((field) => ({ field, message: 'is required for client credentials' })));
+  requireClientCredentials(credentials);
   return clientCredentialsTokens(authApi, credentials, runtime, baseUrl);
 }
 
@@ -119,8 +124,7 @@ export async function requestAccessToken(
   options: ReportsClientOptions,
 ): Promise<IssuedToken> {
   const { baseUrl, apiBaseUrl } = normalizeBaseUrl(credentials.baseUrl);
-  const missing = (['clientId', 'clientSecret'] as const).filter((field) => !credentials[field]?.trim());
-  if (missing.length > 0) throw new ValidationError(missing.map((field) => ({ field, message: 'is required for client credentials' })));
+  requireClientCredentials(credentials);
   return requestToken(typedClient(apiBaseUrl, transportChain(options)), credentials, options.runtime, baseUrl);
 }
 
@@ -144,8 +148,7 @@ export function createReportsClient(credentials: ReportsCredentials, options: Re
     recoverLostCreates: options.recoverLostCreates ?? true,
   };
 
-  const billingRequest = async (billing: BillingReportOptions & CallOptions = {}) =>
-    buildBillingReportRequest(billing.tenantId ?? (await getOwnTenantId(ctx, billing)), billing, runtime.now());
+  const billingRequest = (billing: BillingReportOptions & CallOptions = {}) => billingReportRequest(ctx, billing);
 
   return {
     baseUrl,

@@ -104,19 +104,9 @@ export function validateCreateRequest(input: unknown, today: string): ReportCrea
     parameters['tenant_id'] = uuid(parametersInput['tenant_id'], 'parameters.tenant_id', issues);
     oneOf(parametersInput['level'], reportLevels, 'parameters.level', issues);
     oneOf(parametersInput['kind'], reportKinds, 'parameters.kind', issues);
-    if (parametersInput['formats'] !== undefined) {
-      const formats = parametersInput['formats'];
-      if (!Array.isArray(formats) || formats.length === 0) {
-        issues.push({ field: 'parameters.formats', message: `must be a non-empty list of ${reportFormats.join(', ')}` });
-      } else {
-        formats.forEach((format, index) => oneOf(format, reportFormats, `parameters.formats[${index}]`, issues));
-        if (new Set(formats).size !== formats.length) issues.push({ field: 'parameters.formats', message: 'must not list a format twice' });
-      }
-    }
+    if (parametersInput['formats'] !== undefined) formatList(parametersInput['formats'], 'parameters.formats', issues);
     if (parametersInput['period'] !== undefined) checkPeriod(parametersInput['period'], 'parameters.period', today, issues);
-    for (const flag of ['hide_zero_usage', 'show_skus']) {
-      if (parametersInput[flag] !== undefined) boolean(parametersInput[flag], `parameters.${flag}`, issues);
-    }
+    usageFlags(parametersInput, issues);
   }
 
   const schedule = object(body['schedule'], 'schedule', issues);
@@ -153,9 +143,7 @@ export function validateUpdateRequest(input: unknown): ReportUpdateRequest {
       onlyKnownFields(parameters, allowedFields.ReportUpdateParameters, 'parameters.', issues);
       if (parameters['level'] !== undefined) oneOf(parameters['level'], reportLevels, 'parameters.level', issues);
       if (parameters['kind'] !== undefined) oneOf(parameters['kind'], reportKinds, 'parameters.kind', issues);
-      for (const flag of ['hide_zero_usage', 'show_skus']) {
-        if (parameters[flag] !== undefined) boolean(parameters[flag], `parameters.${flag}`, issues);
-      }
+      usageFlags(parameters, issues);
     }
   }
   if (body['schedule'] !== undefined) {
@@ -183,10 +171,25 @@ export function validateVersion(value: unknown): number {
 
 export function validateFormats(value: unknown, field = 'formats'): string[] {
   const issues: Issues = [];
-  if (!Array.isArray(value) || value.length === 0) fail([{ field, message: `must be a non-empty list of ${reportFormats.join(', ')}` }]);
-  value.forEach((format, index) => oneOf(format, reportFormats, `${field}[${index}]`, issues));
+  formatList(value, field, issues);
   if (issues.length > 0) fail(issues);
   return value as string[];
+}
+
+/** A non-empty list of known formats, none twice. */
+function formatList(value: unknown, field: string, issues: Issues): void {
+  if (!Array.isArray(value) || value.length === 0) {
+    issues.push({ field, message: `must be a non-empty list of ${reportFormats.join(', ')}` });
+    return;
+  }
+  value.forEach((format, index) => oneOf(format, reportFormats, `${field}[${index}]`, issues));
+  if (new Set(value).size !== value.length) issues.push({ field, message: 'must not list a format twice' });
+}
+
+function usageFlags(parameters: Json, issues: Issues): void {
+  for (const flag of ['hide_zero_usage', 'show_skus']) {
+    if (parameters[flag] !== undefined) boolean(parameters[flag], `parameters.${flag}`, issues);
+  }
 }
 
 export const todayUtc = (now: number): string => new Date(now).toISOString().slice(0, 10);

@@ -36,6 +36,16 @@ describe('the billing preset', () => {
     expect(() => buildBillingReportRequest(tenant, { month: '2026-13' }, now)).toThrow('month must be a month as YYYY-MM, got "2026-13"');
     expect(() => buildBillingReportRequest(tenant, { month: '2026-11' }, now)).toThrow(ValidationError);
   });
+
+  it('checks a billing request whole before looking up the own tenant: bad input sends nothing', async () => {
+    const sim = simulator();
+    sim.control.clearRequests();
+    const client = clientFor(sim);
+    await expect(client.createBillingReport({ month: '2026-13' })).rejects.toThrow('month must be a month as YYYY-MM');
+    await expect(client.buildBillingReportRequest({ formats: ['xlsx' as never] })).rejects.toThrow('parameters.formats[0] must be one of');
+    await expect(client.exportBillingReport({ month: '2026-11', consume: async () => undefined })).rejects.toBeInstanceOf(ValidationError);
+    expect(sim.control.requests()).toEqual([]);
+  });
 });
 
 describe('exportBillingReport', () => {

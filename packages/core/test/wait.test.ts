@@ -61,6 +61,10 @@ describe('waitForStoredReports', () => {
     await runtime.sleep(firstRun - runtime.now() + 200_000);
     const december = await client.waitForStoredReports(report.id, { formats: ['json_v2_0'] });
     expect(december.map((item) => item.created_at)).toEqual(['2026-12-01T00:00:00+00:00']);
+    // the file made on 1 December covers November, and is named for it
+    expect((await client.downloadStoredReport(report.id, december[0]!, { report })).fileName).toBe('usage_summary-2026-11.json');
+    // a time that cannot be read names no period, rather than December 1969
+    expect((await client.downloadStoredReport(report.id, { ...december[0]!, created_at: 'soon' }, { report })).fileName).toBe('usage_summary.json');
     const since = '2027-01-01T00:00:00Z';
     const wait = client.waitForStoredReports(report.id, { formats: ['csv_v2_0'], since, timeoutMs: 40 * 24 * 3600_000, maxDelayMs: 24 * 3600_000 });
     const january = await wait;
@@ -74,6 +78,7 @@ describe('waitForStoredReports', () => {
     await expect(client.waitForStoredReports(emailed.id)).rejects.toThrow('result_action send');
     const saved = await client.createReport(billingBody(sim.tenantId));
     await expect(client.waitForStoredReports(saved.id, { formats: ['xlsx' as never] })).rejects.toBeInstanceOf(ValidationError);
+    await expect(client.waitForStoredReports(saved.id, { formats: ['csv_v2_0', 'csv_v2_0'] })).rejects.toThrow('formats must not list a format twice');
     expect(requestsOf(sim, 'fetchStoredReports')).toHaveLength(0);
   });
 

@@ -68,7 +68,7 @@ export async function requestToken(
         'not_a_data_center',
       );
     }
-    throw errorFromResponse('requestToken', response, error);
+    throw errorFromResponse('requestToken', response, error, runtime.now());
   }
   // expires_in is relative, so it holds whatever the difference between the server's clock and ours;
   // expires_on is used only without it, and only when it lies ahead of our clock.

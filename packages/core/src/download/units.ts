@@ -7,7 +7,7 @@
 // Without a measurement unit in the file, the unit is inferred from the offering item's name: bytes when it
 // contains `storage`, seconds for `dr_compute_points`, a count otherwise.
 
-import type { UsageAmounts } from './usage-row.js';
+import type { UsageAmounts, UsageRow } from './usage-row.js';
 
 const BYTES_PER_GB = 1024 ** 3;
 const COMPUTE_POINTS_ITEM = 'dr_compute_points';
@@ -51,4 +51,21 @@ const same = (value: number): number => value;
 export function pointsFromSeconds(seconds: number): number {
   const hundredths = Math.round(Math.abs(seconds) / 36);
   return hundredths === 0 ? 0 : (Math.sign(seconds) * hundredths) / 100;
+}
+
+/** The measured part of a usage row, in normalised units: both file formats read it differently, and make the same of it. */
+export function normalisedUsage(
+  offeringItem: string,
+  rawUnit: string | null,
+  amounts: { absolute: UsageAmounts; delta: UsageAmounts | null; effective: UsageAmounts | null },
+): Pick<UsageRow, 'offeringItem' | 'unit' | 'rawUnit' | 'absolute' | 'delta' | 'effective'> {
+  const { unit, convert } = unitConversion(offeringItem, rawUnit);
+  return {
+    offeringItem,
+    unit,
+    rawUnit,
+    absolute: convertAmounts(amounts.absolute, convert),
+    delta: amounts.delta && convertAmounts(amounts.delta, convert),
+    effective: amounts.effective && convertAmounts(amounts.effective, convert),
+  };
 }

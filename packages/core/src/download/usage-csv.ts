@@ -1,7 +1,7 @@
 // csv_v2_0 rows to UsageRow. Columns are found by header name, never by position: the vendor adds columns
 // (tenant.name, measurement_unit, date, sku, user.*) depending on the report, and may add more.
 
-import { convertAmounts, unitConversion } from './units.js';
+import { normalisedUsage } from './units.js';
 import { toAmounts } from './amounts.js';
 import type { UsageRow } from './usage-row.js';
 
@@ -52,14 +52,10 @@ export class CsvUsageReader {
     const rawUnit = optional('measurement_unit');
     const absolute = group('absolute');
     if (!absolute) throw new Error(`csv_v2_0 data row ${this.row}: usage.absolute is empty.`);
-    const delta = group('delta');
-    const effective = group('effective');
-    const { unit, convert } = unitConversion(offeringItem, rawUnit);
     return {
       tenantId: text('tenant.id'),
       tenantKind: text('tenant.kind'),
       tenantName: optional('tenant.name'),
-      offeringItem,
       applicationId: text('application.id'),
       edition: text('edition'),
       infraId: text('infra.id'),
@@ -67,11 +63,7 @@ export class CsvUsageReader {
       ownerId: text('infra.owner_id'),
       sku: optional('sku'),
       date: optional('date'),
-      unit,
-      rawUnit,
-      absolute: convertAmounts(absolute, convert),
-      delta: delta && convertAmounts(delta, convert),
-      effective: effective && convertAmounts(effective, convert),
+      ...normalisedUsage(offeringItem, rawUnit, { absolute, delta: group('delta'), effective: group('effective') }),
     };
   }
 }

@@ -2,7 +2,7 @@
 // infra: { id, backend_type, owner_id }, measurement_unit, date?, sku?, absolute, delta?, effective? } ] }.
 
 import { toAmounts, type Cell } from './amounts.js';
-import { convertAmounts, unitConversion } from './units.js';
+import { normalisedUsage } from './units.js';
 import type { UsageAmounts, UsageRow } from './usage-row.js';
 
 type Json = Record<string, unknown>;
@@ -55,14 +55,10 @@ export function tenantUsageRows(value: unknown, index: number): UsageRow[] {
     const rawUnit = optionalText(usage, 'measurement_unit', here);
     const absolute = amounts(usage, 'absolute', here);
     if (!absolute) throw new Error(`${here}.absolute is missing.`);
-    const delta = amounts(usage, 'delta', here);
-    const effective = amounts(usage, 'effective', here);
-    const { unit, convert } = unitConversion(offeringItem, rawUnit);
     return {
       tenantId,
       tenantKind,
       tenantName,
-      offeringItem,
       applicationId: text(usage, 'application_id', here),
       edition: text(usage, 'edition', here),
       infraId: text(infra, 'id', `${here}.infra`),
@@ -70,11 +66,7 @@ export function tenantUsageRows(value: unknown, index: number): UsageRow[] {
       ownerId: text(infra, 'owner_id', `${here}.infra`),
       sku: optionalText(usage, 'sku', here),
       date: optionalText(usage, 'date', here),
-      unit,
-      rawUnit,
-      absolute: convertAmounts(absolute, convert),
-      delta: delta && convertAmounts(delta, convert),
-      effective: effective && convertAmounts(effective, convert),
+      ...normalisedUsage(offeringItem, rawUnit, { absolute, delta: amounts(usage, 'delta', here), effective: amounts(usage, 'effective', here) }),
     };
   });
 }

@@ -47,5 +47,5 @@ export async function call<T>(ctx: ClientContext, operation: string, run: () => 
     if (result.data === undefined && result.response.status !== 204) throw new ResponseError(`${operation}: the data center answered ${result.response.status} without a body.`);
     return result.data as T;
   }
-  throw errorFromResponse(operation, result.response, result.error);
+  throw errorFromResponse(operation, result.response, result.error, ctx.runtime.now());
 }

@@ -4,6 +4,7 @@ import type { Report, ReportFormat, StoredReport } from '../types.js';
 import { validateId } from '../validation.js';
 import { call, type CallOptions, type ClientContext } from './context.js';
 import { getReport } from './get-report.js';
+import { lastFullMonth, monthPeriod } from '../billing.js';
 import { createdAtMs, listStoredReports } from './stored.js';
 
 /** A stored report being downloaded: the decompressed file as a stream, with what a host needs to save it. */
@@ -70,11 +71,9 @@ export async function downloadStoredReport(
 /** The period a stored file covers: the report's own, or for a monthly report the month before the file's. */
 function periodOf(report: Report, item: StoredReport): { period?: { start: string; end: string } } {
   if (report.schedule?.type !== 'monthly') return report.parameters.period ? { period: report.parameters.period } : {};
-  const created = new Date(createdAtMs(item));
-  if (Number.isNaN(created.getTime())) return {};
-  const start = new Date(Date.UTC(created.getUTCFullYear(), created.getUTCMonth() - 1, 1));
-  const end = new Date(Date.UTC(created.getUTCFullYear(), created.getUTCMonth(), 0));
-  return { period: { start: start.toISOString().slice(0, 10), end: end.toISOString().slice(0, 10) } };
+  const created = createdAtMs(item);
+  // createdAtMs gives 0 for a time it cannot read: no period then, rather than December 1969
+  return created > 0 ? { period: monthPeriod(lastFullMonth(created)) } : {};
 }
 
 async function findStored(ctx: ClientContext, reportId: string, storedId: string, options: CallOptions): Promise<StoredReport> {

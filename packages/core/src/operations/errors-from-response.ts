@@ -37,8 +37,8 @@ function vendorBody(body: unknown): VendorErrorBody {
   return {};
 }
 
-/** The typed error for an API answer that is not a success. */
-export function errorFromResponse(operation: string, response: Response, body: unknown): ApiError | AuthenticationError {
+/** The typed error for an API answer that is not a success; `now` (the runtime's clock) dates a Retry-After. */
+export function errorFromResponse(operation: string, response: Response, body: unknown, now: number): ApiError | AuthenticationError {
   const vendor = vendorBody(body);
   const said = vendor.message ? `: ${redact(vendor.message)}` : '';
   // The data center's own advice, when it gives one, beats a generic hint.
@@ -69,7 +69,7 @@ export function errorFromResponse(operation: string, response: Response, body: u
       return new ConflictError(status, operation, vendor, `${what}.`, advise('The report changed meanwhile; fetch it for its current version and try again.'), 'conflict');
     case 429: {
       const error = new RateLimitError(status, operation, vendor, `${what}: too many requests.`, 'Wait a little and try again.', 'rate_limited');
-      error.retryAfterMs = retryAfterMs(response, Date.now());
+      error.retryAfterMs = retryAfterMs(response, now);
       return error;
     }
     default:

@@ -1,9 +1,9 @@
-import { buildBillingReportRequest, type BillingReportOptions } from '../billing.js';
+import type { BillingReportOptions } from '../billing.js';
 import type { Report, StoredReport } from '../types.js';
 import type { CallOptions, ClientContext, WaitDefaults } from './context.js';
 import { downloadStoredReport, type StoredReportDownload } from './download.js';
 import { createReport, deleteReport } from './reports.js';
-import { getOwnTenantId } from './tenants.js';
+import { billingReportRequest } from './billing-request.js';
 import { pickWaitSettings, waitForStoredReports, type WaitProgress } from './wait.js';
 
 export type ExportProgress =
@@ -31,8 +31,7 @@ export interface ExportResult<T> {
 /** The monthly billing export: create the billing report, wait for its files, hand each over, optionally delete. */
 export async function exportBillingReport<T>(ctx: ClientContext, options: ExportOptions<T>): Promise<ExportResult<T>> {
   const call = options.signal ? { signal: options.signal } : {};
-  const tenantId = options.tenantId ?? (await getOwnTenantId(ctx, call));
-  const request = buildBillingReportRequest(tenantId, options, ctx.runtime.now());
+  const request = await billingReportRequest(ctx, options);
   options.onProgress?.({ stage: 'creating' });
   const report = await createReport(ctx, request, call);
   options.onProgress?.({ stage: 'created', report });

@@ -1,8 +1,8 @@
 // Session authentication: the API client's id and secret are exchanged for a bearer token at /api/2/idp/token
 // (through core); Zapier keeps the token in authData and runs the exchange again after a 401.
-import { ApiError, createReportsClient, NetworkError, normalizeBaseUrl, requestAccessToken, ValidationError } from '@acronis-reports/core';
+import { createReportsClient, NetworkError, normalizeBaseUrl, requestAccessToken } from '@acronis-reports/core';
 import type { Bundle, HttpRequestOptionsWithUrl, ZObject } from 'zapier-platform-core';
-import { reportsClient, toZapierError, zapierFetch } from './client.js';
+import { clientOptions, isTokenRequest, reportsClient, toZapierError } from './client.js';
 
 export const authFields = [
   {
@@ -37,12 +37,10 @@ const hostOf = (url: unknown) => {
   }
 };
 
-/** Network failures the transport reports in its own words (DNS failures, for instance): said plainly here. */
+/** Network failures (core turns the transport's own, DNS failures for instance, into NetworkError): said plainly here. */
 function unreachable(z: ZObject, bundle: Bundle, error: unknown): Error | null {
-  const name = (error as { name?: string } | null)?.name;
-  if (name !== 'FetchError' && !(error instanceof NetworkError)) return null;
-  const code = (error as { code?: string }).code;
-  const detail = code && code !== 'network' ? ` (${code})` : '';
+  if (!(error instanceof NetworkError)) return null;
+  const detail = error.code !== 'network' ? ` (${error.code})` : '';
   return new z.errors.Error(
     `Could not reach the data center at ${String(bundle.authData['dataCenterUrl'] ?? '')}${detail}. Check the Data Center URL (for example https://eu2-cloud.acronis.com) and try again.`,
     'unreachable',
@@ -57,24 +55,15 @@ export async function getSessionToken(z: ZObject, bundle: Bundle): Promise<{ acc
   const clientSecret = String(bundle.authData['clientSecret'] ?? '');
   const baseUrl = String(bundle.authData['dataCenterUrl'] ?? '').trim();
   const clientId = String(bundle.authData['clientId'] ?? '').trim();
-  const options = { fetch: zapierFetch(z), retry: { budgetMs: 10_000 }, timeoutMs: 20_000 };
+  const options = clientOptions(z);
   let accessToken: string;
   let tenantId: string;
   try {
     ({ accessToken } = await requestAccessToken({ baseUrl, clientId, clientSecret }, options));
     tenantId = (await createReportsClient({ baseUrl, accessToken, clientId }, options).getApiClient(clientId)).tenant_id;
   } catch (error) {
-    const network = unreachable(z, bundle, error);
-    if (network) throw network;
-    if (error instanceof ApiError && (error.status === 404 || error.status === 405) && error.operation === 'requestToken') {
-      throw new z.errors.Error(
-        `${baseUrl} answered ${error.status} at /api/2/idp/token: it does not look like an Acronis data center. Check the Data Center URL (for example https://eu2-cloud.acronis.com).`,
-        'wrong_data_center_url',
-        error.status,
-      );
-    }
-    if (error instanceof ValidationError) throw new z.errors.Error(error.message, 'invalid_input');
-    throw toZapierError(z, error);
+    // Core says which answers mean a wrong URL (404/405 at the token endpoint: not_a_data_center) and which input is invalid.
+    throw unreachable(z, bundle, error) ?? toZapierError(z, error);
   }
   return { access_token: accessToken, tenant_id: tenantId };
 }
@@ -101,13 +90,11 @@ export const authentication = {
   sessionConfig: { perform: getSessionToken },
 };
 
-const isTokenUrl = (url: string) => /\/idp\/token\/?(\?|$)/.test(url);
-
 /** Adds the session's bearer token to every API request, except the token request and requests that carry one. */
 export function addBearerToken(request: HttpRequestOptionsWithUrl, _z: ZObject, bundle: Bundle): HttpRequestOptionsWithUrl {
   const headers = (request.headers ??= {});
   const has = Object.keys(headers).some((name) => name.toLowerCase() === 'authorization');
   const token = bundle.authData?.['access_token'];
-  if (!has && token && !isTokenUrl(request.url)) headers['Authorization'] = `Bearer ${token}`;
+  if (!has && token && !isTokenRequest(request.url)) headers['Authorization'] = `Bearer ${token}`;
   return request;
 }

@@ -17,7 +17,8 @@ export const retryBudgetMs = 10_000;
 /** Each attempt's time to deliver headers. */
 export const attemptTimeoutMs = 20_000;
 
-const isTokenRequest = (url: string) => /\/idp\/token\/?(\?|$)/.test(url);
+/** Whether a URL is the token exchange (/idp/token), which never carries nor refreshes a bearer token. */
+export const isTokenRequest = (url: string) => /\/idp\/token\/?(\?|$)/.test(url);
 
 /** The OAuth-style answer core turns into a clear "wrong client id or secret" error. */
 const refusedCredentials = () =>
@@ -74,14 +75,17 @@ export function zapierFetch(z: ZObject): FetchLike {
   };
 }
 
+/** Core's transport options over z.request: the retry budget and attempt timeout that fit Zapier's step limit. */
+export function clientOptions(z: ZObject) {
+  return { fetch: zapierFetch(z), retry: { budgetMs: retryBudgetMs }, timeoutMs: attemptTimeoutMs };
+}
+
 /** A core client for this bundle's connection. */
-export function reportsClient(z: ZObject, bundle: Bundle, extra: { clientSecret?: string } = {}): ReportsClient {
+export function reportsClient(z: ZObject, bundle: Bundle): ReportsClient {
   const baseUrl = String(bundle.authData['dataCenterUrl'] ?? '').trim();
   const clientId = String(bundle.authData['clientId'] ?? '').trim();
-  const options = { fetch: zapierFetch(z), retry: { budgetMs: retryBudgetMs }, timeoutMs: attemptTimeoutMs };
   try {
-    if (extra.clientSecret !== undefined) return createReportsClient({ baseUrl, clientId, clientSecret: extra.clientSecret }, options);
-    return createReportsClient({ baseUrl, hostAuthenticates: true, clientId }, options);
+    return createReportsClient({ baseUrl, hostAuthenticates: true, clientId }, clientOptions(z));
   } catch (error) {
     throw toZapierError(z, error);
   }

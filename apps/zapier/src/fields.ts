@@ -1,6 +1,7 @@
 // Input fields shared by the steps. Choices and help texts come from core's lists, generated from the OpenAPI
-// description: never a hand-typed copy.
+// description: never a hand-typed copy. Core's help texts use Markdown code spans; Zapier renders Markdown in helpText too.
 import { fieldDescriptions, reportFormats, reportKinds, reportLevels, resultActions, scheduleTypes, valueDescriptions } from '@acronis-reports/core';
+import type { Bundle } from 'zapier-platform-core';
 
 type Described = Record<string, string>;
 
@@ -8,9 +9,6 @@ type Described = Record<string, string>;
 export function choicesOf(values: readonly string[], descriptions: Described): { value: string; label: string; sample: string }[] {
   return values.map((value) => ({ value, sample: value, label: `${value}: ${descriptions[value] ?? ''}`.replace(/: $/, '') }));
 }
-
-/** Core's help texts use Markdown code spans; Zapier renders Markdown in helpText too. */
-const help = (text: string) => text;
 
 export const tenantIdField = {
   key: 'tenantId',
@@ -30,21 +28,21 @@ export const reportIdField = {
 export const kindField = {
   key: 'kind',
   label: 'Kind',
-  helpText: help(fieldDescriptions.kind),
+  helpText: fieldDescriptions.kind,
   choices: choicesOf(reportKinds, valueDescriptions.reportKinds),
 } as const;
 
 export const levelField = {
   key: 'level',
   label: 'Level',
-  helpText: help(fieldDescriptions.level),
+  helpText: fieldDescriptions.level,
   choices: choicesOf(reportLevels, valueDescriptions.reportLevels),
 } as const;
 
 export const formatsField = {
   key: 'formats',
   label: 'Formats',
-  helpText: help(fieldDescriptions.formats),
+  helpText: fieldDescriptions.formats,
   list: true,
   choices: choicesOf(reportFormats, valueDescriptions.reportFormats),
 } as const;
@@ -60,20 +58,20 @@ export const formatField = {
 export const scheduleTypeField = {
   key: 'scheduleType',
   label: 'Schedule',
-  helpText: help(fieldDescriptions.scheduleType),
+  helpText: fieldDescriptions.scheduleType,
   choices: choicesOf(scheduleTypes, valueDescriptions.scheduleTypes),
 } as const;
 
 export const resultActionField = {
   key: 'resultAction',
   label: 'Result',
-  helpText: help(fieldDescriptions.resultAction),
+  helpText: fieldDescriptions.resultAction,
   choices: choicesOf(resultActions, valueDescriptions.resultActions),
 } as const;
 
-export const hideZeroUsageField = { key: 'hideZeroUsage', label: 'Hide Zero Usage', helpText: help(fieldDescriptions.hideZeroUsage), type: 'boolean' } as const;
-export const showSkusField = { key: 'showSkus', label: 'Show SKUs', helpText: help(fieldDescriptions.showSkus), type: 'boolean' } as const;
-export const recipientsField = { key: 'recipients', label: 'Recipients', helpText: help(fieldDescriptions.recipients), list: true, required: false } as const;
+export const hideZeroUsageField = { key: 'hideZeroUsage', label: 'Hide Zero Usage', helpText: fieldDescriptions.hideZeroUsage, type: 'boolean' } as const;
+export const showSkusField = { key: 'showSkus', label: 'Show SKUs', helpText: fieldDescriptions.showSkus, type: 'boolean' } as const;
+export const recipientsField = { key: 'recipients', label: 'Recipients', helpText: fieldDescriptions.recipients, list: true, required: false } as const;
 
 /** Zapier hands booleans from the editor as strings ("true"/"false"/"yes"/"no"); mapped values may be booleans. */
 export function booleanInput(value: unknown): boolean | undefined {
@@ -90,6 +88,11 @@ export function textInput(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   const text = String(value).trim();
   return text === '' ? undefined : text;
+}
+
+/** The tenant input, or the API client's own tenant (learned at sign-in) when it is empty. */
+export function tenantInput(bundle: Bundle): string | undefined {
+  return textInput(bundle.inputData['tenantId']) ?? (bundle.authData['tenant_id'] || undefined);
 }
 
 /** A list input: an array, or a comma-separated string from a mapped field. */

@@ -1,6 +1,6 @@
 // Stored report files: listing them newest first, handing them on as dehydrated files, and stashing them.
 import { Transform } from 'node:stream';
-import { createdAtMs, type Report, type ReportsClient, type StoredReport } from '@acronis-reports/core';
+import { newestSavedFiles, type Report, type ReportsClient, type StoredReport } from '@acronis-reports/core';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { toNodeStream, withClient } from './client.js';
 
@@ -20,9 +20,6 @@ export function tooLargeMessage(fileName: string, bytes: number | null): string 
   );
 }
 
-export const newestFirst = <T extends Pick<StoredReport, 'created_at' | 'id'>>(items: T[]): T[] =>
-  [...items].sort((a, b) => createdAtMs(b) - createdAtMs(a) || (a.id < b.id ? 1 : -1));
-
 /** A stored file as step output: the listing fields plus the file itself, dehydrated (fetched only when used). */
 export function storedFileOutput(z: ZObject, reportId: string, item: StoredReport, report?: Report) {
   return {
@@ -39,27 +36,25 @@ export function storedFileOutput(z: ZObject, reportId: string, item: StoredRepor
 
 /** Every saved file of the given reports, newest first, a few reports at a time. */
 export async function savedFilesOf(client: ReportsClient, reports: Report[], format?: string): Promise<{ report: Report; item: StoredReport }[]> {
-  const found: { report: Report; item: StoredReport }[] = [];
+  const reportOf = new Map<StoredReport, Report>();
   const saving = reports.filter((report) => report.result_action === 'save');
   for (let start = 0; start < saving.length; start += 5) {
     const batch = saving.slice(start, start + 5);
     const lists = await Promise.all(batch.map((report) => client.listStoredReports(report.id)));
     lists.forEach((items, index) => {
-      for (const item of items) {
-        if (item.status === 'saved' && (!format || item.report_format === format)) found.push({ report: batch[index]!, item });
-      }
+      for (const item of items) reportOf.set(item, batch[index]!);
     });
   }
-  return found.sort((a, b) => createdAtMs(b.item) - createdAtMs(a.item) || (a.item.id < b.item.id ? 1 : -1));
+  return newestSavedFiles([...reportOf.keys()], format).map((item) => ({ report: reportOf.get(item)!, item }));
 }
 
 /** Counts bytes on their way through and fails the stream, with a message for people, past the limit. */
-function sizeGuard(fileName: string): Transform {
+function sizeGuard(z: ZObject, fileName: string): Transform {
   let seen = 0;
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       seen += chunk.length;
-      if (seen > limits.maxFileBytes) callback(new Error(tooLargeMessage(fileName, seen)));
+      if (seen > limits.maxFileBytes) callback(new z.errors.Error(tooLargeMessage(fileName, seen), 'file_too_large'));
       else callback(null, chunk);
     },
   });
@@ -77,16 +72,9 @@ export async function stashStoredReport(z: ZObject, client: ReportsClient, repor
     throw new z.errors.Error(tooLargeMessage(download.fileName, download.compressedSize), 'file_too_large');
   }
   const source = toNodeStream(download.stream);
-  const guard = sizeGuard(download.fileName);
+  const guard = sizeGuard(z, download.fileName);
   source.on('error', (error) => guard.destroy(error));
-  let url: string;
-  try {
-    url = await z.stashFile(source.pipe(guard), undefined, download.fileName, download.contentType);
-  } catch (error) {
-    const message = (error as Error)?.message ?? '';
-    if (message.includes('larger than')) throw new z.errors.Error(message, 'file_too_large');
-    throw error;
-  }
+  const url = await z.stashFile(source.pipe(guard), undefined, download.fileName, download.contentType);
   return { url, fileName: download.fileName, contentType: download.contentType, format: download.format, compressedSize: download.compressedSize, storedReport: download.storedReport };
 }
 

@@ -50,7 +50,9 @@ describe('session authentication', () => {
     try {
       const url = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
       const authData = { dataCenterUrl: url, clientId: sim.clientId, clientSecret: sim.clientSecret };
-      await expect(appTester(sessionPerform, { authData })).rejects.toThrow(/does not look like an Acronis data center/);
+      const refusal = appTester(sessionPerform, { authData });
+      await expect(refusal).rejects.toThrow(/does not look like an Acronis data center/);
+      await expect(refusal).rejects.toThrow(/answered 404 at \/api\/2\/idp\/token.*Check the data center URL/is);
     } finally {
       other.close();
     }

@@ -105,7 +105,24 @@ describe('files', () => {
   it('refuses a file over the size limit, naming the limit and the alternatives', async () => {
     mockStash();
     limits.maxFileBytes = 1000;
-    await expect(run(downloadFile, { reportId: billingId, format: 'csv_v2_0' })).rejects.toThrow(/larger than 0 MB.*150 MB.*command line or the n8n node/s);
+    const refusal = run(downloadFile, { reportId: billingId, format: 'csv_v2_0' });
+    await expect(refusal).rejects.toThrow(/larger than 0 MB.*150 MB.*command line or the n8n node/s);
+    await expect(refusal).rejects.toThrow(/"code":"file_too_large"/);
+  });
+
+  it('refuses a file whose listed (compressed) size fits but whose decompressed size is over the limit, while streaming', async () => {
+    const client = createReportsClient({ baseUrl: sim.baseUrl, clientId: sim.clientId, clientSecret: sim.clientSecret });
+    const stored = (await client.listStoredReports(billingId)).find((item) => item.status === 'saved' && item.report_format === 'csv_v2_0')!;
+    const download = await client.downloadStoredReport(billingId, stored);
+    let decompressed = 0;
+    const reader = download.stream.getReader();
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) decompressed += chunk.value.byteLength;
+    expect(download.compressedSize).toBeLessThan(decompressed);
+    mockStash();
+    limits.maxFileBytes = Math.floor((download.compressedSize + decompressed) / 2);
+    const refusal = run(downloadFile, { reportId: billingId, format: 'csv_v2_0' });
+    await expect(refusal).rejects.toThrow(/larger than 0 MB.*150 MB.*command line or the n8n node/s);
+    await expect(refusal).rejects.toThrow(/"code":"file_too_large"/);
   });
 });
 

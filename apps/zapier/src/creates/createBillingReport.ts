@@ -1,7 +1,7 @@
 import { WaitTimeoutError, type Report } from '@acronis-reports/core';
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
-import { toZapierError, withClient } from '../client.js';
-import { booleanInput, levelField, tenantIdField, textInput } from '../fields.js';
+import { withClient } from '../client.js';
+import { booleanInput, levelField, tenantIdField, tenantInput, textInput } from '../fields.js';
 import { storedFileOutput } from '../files.js';
 import { reportOutputFields, sampleReport, sampleStoredFile } from '../samples.js';
 
@@ -12,7 +12,7 @@ import { reportOutputFields, sampleReport, sampleStoredFile } from '../samples.j
 export const maxWaitSeconds = 20;
 
 export async function perform(z: ZObject, bundle: Bundle) {
-  const tenantId = textInput(bundle.inputData['tenantId']) ?? (bundle.authData['tenant_id'] || undefined);
+  const tenantId = tenantInput(bundle);
   const month = textInput(bundle.inputData['month']);
   const level = textInput(bundle.inputData['level']);
   const wait = booleanInput(bundle.inputData['waitForFiles']) ?? false;
@@ -37,7 +37,7 @@ export async function perform(z: ZObject, bundle: Bundle) {
           note: `The report was created, but its files were not ready within ${waitSeconds} s (Zapier gives an action 30 s). Use the New Stored Report File trigger with this report to get them when they are ready; generation usually takes 1 to 2 minutes.`,
         };
       }
-      throw toZapierError(z, error);
+      throw error;
     }
   });
 }

@@ -1,7 +1,8 @@
+import { newestSavedFiles } from '@acronis-reports/core';
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { withClient } from '../client.js';
 import { formatField, reportIdField, textInput } from '../fields.js';
-import { newestFirst, stashStoredReport } from '../files.js';
+import { stashStoredReport } from '../files.js';
 
 export async function perform(z: ZObject, bundle: Bundle) {
   const reportId = String(bundle.inputData['reportId'] ?? '');
@@ -13,7 +14,7 @@ export async function perform(z: ZObject, bundle: Bundle) {
     if (storedReportId) {
       stored = storedReportId;
     } else {
-      const saved = newestFirst((await client.listStoredReports(reportId)).filter((item) => item.status === 'saved' && (!format || item.report_format === format)));
+      const saved = newestSavedFiles(await client.listStoredReports(reportId), format);
       if (!saved[0]) {
         throw new z.errors.Error(
           `Report ${reportId} has no saved file${format ? ` in ${format}` : ''} yet. Files usually take 1 to 2 minutes to generate; use the New Stored Report File trigger to act when one is ready.`,

@@ -1,8 +1,8 @@
-import { NotFoundError } from '@acronis-reports/core';
+import { newestSavedFiles, NotFoundError } from '@acronis-reports/core';
 import { defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
 import { reportsClient, toZapierError } from '../client.js';
 import { formatField, reportIdField, textInput } from '../fields.js';
-import { newestFirst, storedFileOutput } from '../files.js';
+import { storedFileOutput } from '../files.js';
 import { sampleStoredFile, storedFileOutputFields } from '../samples.js';
 
 /** The newest saved file of a report, in a format when one is given; nothing when there is none yet. */
@@ -12,7 +12,7 @@ export async function perform(z: ZObject, bundle: Bundle) {
   const client = reportsClient(z, bundle);
   try {
     const report = await client.getReport(reportId);
-    const saved = newestFirst((await client.listStoredReports(reportId)).filter((item) => item.status === 'saved' && (!format || item.report_format === format)));
+    const saved = newestSavedFiles(await client.listStoredReports(reportId), format);
     return saved.slice(0, 1).map((item) => storedFileOutput(z, reportId, item, report));
   } catch (error) {
     if (error instanceof NotFoundError) return [];

@@ -1,13 +1,12 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { withClient } from '../client.js';
-import { tenantIdField, textInput } from '../fields.js';
+import { tenantIdField, tenantInput } from '../fields.js';
 import { reportOutputFields, sampleReport } from '../samples.js';
 
 /** The tenant's reports, newest first: the API lists them oldest first and carries no creation time. */
 export async function perform(z: ZObject, bundle: Bundle) {
   return withClient(z, bundle, async (client) => {
-    const tenantId = textInput(bundle.inputData['tenantId']) ?? (bundle.authData['tenant_id'] || undefined);
-    const reports = await client.listTenantReports(tenantId, { concurrency: 5 });
+    const reports = await client.listTenantReports(tenantInput(bundle), { concurrency: 5 });
     return [...reports].reverse();
   });
 }

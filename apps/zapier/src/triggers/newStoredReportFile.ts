@@ -1,6 +1,6 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { withClient } from '../client.js';
-import { formatField, reportIdField, tenantIdField, textInput } from '../fields.js';
+import { formatField, reportIdField, tenantIdField, tenantInput, textInput } from '../fields.js';
 import { savedFilesOf, storedFileOutput } from '../files.js';
 import { sampleStoredFile, storedFileOutputFields } from '../samples.js';
 
@@ -10,7 +10,7 @@ export async function perform(z: ZObject, bundle: Bundle) {
   return withClient(z, bundle, async (client) => {
     const reports = reportId
       ? [await client.getReport(reportId)]
-      : await client.listTenantReports(textInput(bundle.inputData['tenantId']) ?? (bundle.authData['tenant_id'] || undefined), { concurrency: 5 });
+      : await client.listTenantReports(tenantInput(bundle), { concurrency: 5 });
     const files = await savedFilesOf(client, reports, format);
     return files.map(({ report, item }) => storedFileOutput(z, report.id, item, report));
   });

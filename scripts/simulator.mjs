@@ -2,12 +2,9 @@
 // stderr so that the simulator's first stdout line stays its JSON description.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { root, turbo } from './lib/toolchain.mjs';
+import { installAndBuild, root } from './lib/toolchain.mjs';
 
-const built = turbo(['run', 'build', '--filter=@acronis-reports/simulator...', '--output-logs=errors-only'], {
-  stdio: ['ignore', process.stderr, process.stderr],
-});
-if (built !== 0) process.exit(built);
+installAndBuild('@acronis-reports/simulator...', { install: false, stdio: ['ignore', process.stderr, process.stderr] });
 
 const child = spawn(process.execPath, [join(root, 'packages', 'simulator', 'dist', 'cli.js'), ...process.argv.slice(2)], {
   cwd: process.cwd(),

@@ -3,16 +3,20 @@
 // when they are set, otherwise on the embedded simulator (all five formats, so every kind of file can be opened).
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { install, root, toolEnv, turbo } from './lib/toolchain.mjs';
+import { pathToFileURL } from 'node:url';
+import { installAndBuild, root, toolEnv } from './lib/toolchain.mjs';
 
-install();
-const built = turbo(['run', 'build', '--filter=acronis-reports...', '--output-logs=errors-only']);
-if (built !== 0) process.exit(built);
+installAndBuild('acronis-reports...');
 
-const credentialVariables = ['ACRONIS_BASE_URL', 'ACRONIS_CLIENT_ID', 'ACRONIS_CLIENT_SECRET', 'ACRONIS_CLIENT_SECRET_FILE'];
-const useDataCenter = credentialVariables.some((name) => process.env[name]);
+// The CLI's own list of where credentials come from (variables and flags), so the two cannot drift apart.
+const cli = join(root, 'apps', 'cli', 'dist');
+const { credentialFlags, credentialVariables } = await import(pathToFileURL(join(cli, 'credentials.js')).href);
+const given = process.argv.slice(2);
+const useDataCenter =
+  credentialVariables.some((name) => process.env[name]) ||
+  given.some((arg) => credentialFlags.some((flag) => arg === flag || arg.startsWith(`${flag}=`)));
 const args = useDataCenter
-  ? ['billing', ...process.argv.slice(2)]
-  : ['billing', '--simulator', '--formats', 'csv_v2_0,json_v2_0,csv,html,json_v1', ...process.argv.slice(2)];
-const run = spawnSync(process.execPath, [join(root, 'apps', 'cli', 'dist', 'bin.js'), ...args], { stdio: 'inherit', env: toolEnv });
+  ? ['billing', ...given]
+  : ['billing', '--simulator', '--formats', 'csv_v2_0,json_v2_0,csv,html,json_v1', ...given];
+const run = spawnSync(process.execPath, [join(cli, 'bin.js'), ...args], { stdio: 'inherit', env: toolEnv });
 process.exit(run.status ?? 1);

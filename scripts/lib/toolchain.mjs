@@ -52,3 +52,13 @@ export function install() {
     process.exit(status);
   }
 }
+
+/**
+ * Gets a workspace package ready to run: installs from the lockfile (unless `install: false`), then builds the
+ * package and what it depends on. Exits the process on failure. Other options go to the turbo process.
+ */
+export function installAndBuild(filter, { install: installFirst = true, ...options } = {}) {
+  if (installFirst) install();
+  const status = turbo(['run', 'build', `--filter=${filter}`, '--output-logs=errors-only'], options);
+  if (status !== 0) process.exit(status);
+}

@@ -13,6 +13,10 @@ export type Connection =
   | { kind: 'simulator' }
   | { kind: 'datacenter'; baseUrl: string; clientId: string; clientSecret: string };
 
+/** Where credentials can come from besides --simulator (`npm start` reads these to choose the simulator or not). */
+export const credentialVariables = ['ACRONIS_BASE_URL', 'ACRONIS_CLIENT_ID', 'ACRONIS_CLIENT_SECRET', 'ACRONIS_CLIENT_SECRET_FILE'] as const;
+export const credentialFlags = ['--base-url', '--client-id', '--client-secret', '--client-secret-file'] as const;
+
 const howToSet = `Set ACRONIS_BASE_URL, ACRONIS_CLIENT_ID and ACRONIS_CLIENT_SECRET (or ACRONIS_CLIENT_SECRET_FILE), or pass
 --base-url, --client-id and --client-secret-file. Create an API client in the management portal under
 Settings > API clients. To try the tool without an account, add --simulator.`;

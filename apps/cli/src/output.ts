@@ -14,6 +14,7 @@ export class Output {
     readonly streams: OutputStreams,
     readonly json: boolean,
     readonly verbose: boolean,
+    private readonly env: NodeJS.ProcessEnv,
   ) {}
 
   /**
@@ -22,7 +23,7 @@ export class Output {
    */
   get interactive(): boolean {
     const stderr = this.streams.stderr as { isTTY?: boolean; columns?: number };
-    return Boolean(stderr.isTTY) && (stderr.columns ?? 0) > 0 && !process.env['CI'];
+    return Boolean(stderr.isTTY) && (stderr.columns ?? 0) > 0 && !this.env['CI'];
   }
 
   data(value: unknown, human: () => string): void {
@@ -42,10 +43,8 @@ export class Output {
   /** One line saying what failed, and one saying what to do. */
   error(error: unknown): void {
     if (error instanceof AcronisReportsError) {
-      const hint = error.hint ?? '';
-      const what = hint && error.message.endsWith(hint) ? error.message.slice(0, -hint.length).trim() : error.message;
-      this.note(`Error: ${what}`);
-      if (hint) this.note(`Hint: ${hint}`);
+      this.note(`Error: ${error.summary}`);
+      if (error.hint) this.note(`Hint: ${error.hint}`);
     } else {
       const [first, ...rest] = String((error as Error)?.message ?? error).split('\n');
       this.note(`Error: ${first}`);

@@ -3,6 +3,7 @@ import { registerBillingCommand } from './commands/billing.js';
 import { registerReportCommands } from './commands/reports.js';
 import { registerStoredCommands } from './commands/stored.js';
 import { exitCodeHelp, exitCodes } from './exit-codes.js';
+import { positiveNumber } from './flags.js';
 import type { OutputStreams } from './output.js';
 import { runner } from './run.js';
 import type { GlobalFlags } from './session.js';
@@ -32,7 +33,7 @@ export async function main(argv: string[], streams: OutputStreams, env: NodeJS.P
     .option('--simulator', 'use the embedded simulator instead of a data center (made-up data)')
     .option('--json', 'machine-readable output on stdout')
     .option('-v, --verbose', 'show every HTTP request on stderr (secrets redacted)')
-    .option('--timeout <seconds>', 'time each request may take to answer (default 30)', (value) => Number(value))
+    .option('--timeout <seconds>', 'time each request may take to answer (default 30)', positiveNumber)
     .addHelpText('after', `\n${environmentHelp}\n\n${exitCodeHelp}`)
     .showHelpAfterError('(run acronis-reports --help for usage)')
     .configureOutput({

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { monthPeriod, type ReportCreateRequest, type ReportUpdateRequest } from '@acronis-reports/core';
 import { UsageError } from './exit-codes.js';
+import { list } from './flags.js';
 
 export interface ReportFlags {
   file?: string;
@@ -20,8 +21,6 @@ export interface ReportFlags {
   enabled?: string;
 }
 
-const list = (text: string | undefined) => text?.split(',').map((item) => item.trim()).filter(Boolean);
-
 function readJsonFile(path: string): Record<string, unknown> {
   let text: string;
   try {
@@ -38,8 +37,13 @@ function readJsonFile(path: string): Record<string, unknown> {
   }
 }
 
-export function periodFrom(flags: Pick<ReportFlags, 'month' | 'periodStart' | 'periodEnd'>): { start: string; end: string } | undefined {
+/** --month and --period-start/--period-end name the same thing: one of them, not both. */
+export function refuseMonthWithPeriod(flags: Pick<ReportFlags, 'month' | 'periodStart' | 'periodEnd'>): void {
   if (flags.month && (flags.periodStart || flags.periodEnd)) throw new UsageError('Give either --month or --period-start/--period-end, not both.');
+}
+
+export function periodFrom(flags: Pick<ReportFlags, 'month' | 'periodStart' | 'periodEnd'>): { start: string; end: string } | undefined {
+  refuseMonthWithPeriod(flags);
   if (flags.month) return monthPeriod(flags.month);
   if (!flags.periodStart && !flags.periodEnd) return undefined;
   if (!flags.periodStart || !flags.periodEnd) throw new UsageError('Give both --period-start and --period-end (YYYY-MM-DD).');
@@ -47,34 +51,32 @@ export function periodFrom(flags: Pick<ReportFlags, 'month' | 'periodStart' | 'p
 }
 
 /** The create body: a JSON file (flags given too override it) or the flags alone. Core validates it before sending. */
-export function createBodyFrom(flags: ReportFlags, defaultTenantId: () => Promise<string>): Promise<ReportCreateRequest> {
-  return (async () => {
-    const base = flags.file ? readJsonFile(flags.file) : {};
-    const parameters = { ...((base['parameters'] as Record<string, unknown> | undefined) ?? {}) };
-    const set = (target: Record<string, unknown>, key: string, value: unknown) => {
-      if (value !== undefined) target[key] = value;
-    };
-    set(parameters, 'tenant_id', flags.tenantId);
-    set(parameters, 'kind', flags.kind);
-    set(parameters, 'level', flags.level);
-    set(parameters, 'formats', list(flags.formats));
-    set(parameters, 'period', periodFrom(flags));
-    set(parameters, 'hide_zero_usage', flags.hideZeroUsage);
-    set(parameters, 'show_skus', flags.showSkus);
-    if (!flags.file) {
-      parameters['kind'] ??= 'usage_summary';
-      parameters['level'] ??= 'direct_partners';
-    }
-    parameters['tenant_id'] ??= await defaultTenantId();
-    const body: Record<string, unknown> = { ...base, parameters };
-    const schedule = { ...((base['schedule'] as Record<string, unknown> | undefined) ?? {}) };
-    set(schedule, 'type', flags.schedule ?? (flags.file ? undefined : 'once'));
-    body['schedule'] = schedule;
-    set(body, 'result_action', flags.resultAction ?? (flags.file ? undefined : 'save'));
-    set(body, 'recipients', list(flags.recipients));
-    set(body, 'generation_date', flags.generationDate);
-    return body as unknown as ReportCreateRequest;
-  })();
+export async function createBodyFrom(flags: ReportFlags, defaultTenantId: () => Promise<string>): Promise<ReportCreateRequest> {
+  const base = flags.file ? readJsonFile(flags.file) : {};
+  const parameters = { ...((base['parameters'] as Record<string, unknown> | undefined) ?? {}) };
+  const set = (target: Record<string, unknown>, key: string, value: unknown) => {
+    if (value !== undefined) target[key] = value;
+  };
+  set(parameters, 'tenant_id', flags.tenantId);
+  set(parameters, 'kind', flags.kind);
+  set(parameters, 'level', flags.level);
+  set(parameters, 'formats', list(flags.formats));
+  set(parameters, 'period', periodFrom(flags));
+  set(parameters, 'hide_zero_usage', flags.hideZeroUsage);
+  set(parameters, 'show_skus', flags.showSkus);
+  if (!flags.file) {
+    parameters['kind'] ??= 'usage_summary';
+    parameters['level'] ??= 'direct_partners';
+  }
+  parameters['tenant_id'] ??= await defaultTenantId();
+  const body: Record<string, unknown> = { ...base, parameters };
+  const schedule = { ...((base['schedule'] as Record<string, unknown> | undefined) ?? {}) };
+  set(schedule, 'type', flags.schedule ?? (flags.file ? undefined : 'once'));
+  body['schedule'] = schedule;
+  set(body, 'result_action', flags.resultAction ?? (flags.file ? undefined : 'save'));
+  set(body, 'recipients', list(flags.recipients));
+  set(body, 'generation_date', flags.generationDate);
+  return body as unknown as ReportCreateRequest;
 }
 
 export function updateBodyFrom(flags: ReportFlags): ReportUpdateRequest {

@@ -14,7 +14,7 @@ export type Run = (action: (context: CommandContext) => Promise<void>) => Promis
 export function runner(globalFlags: () => GlobalFlags, streams: OutputStreams, setExitCode: (code: number) => void, env: NodeJS.ProcessEnv): Run {
   return async (action) => {
     const flags = globalFlags();
-    const out = new Output(streams, Boolean(flags.json), Boolean(flags.verbose));
+    const out = new Output(streams, Boolean(flags.json), Boolean(flags.verbose), env);
     let session;
     try {
       session = await openSession(flags, out, env);

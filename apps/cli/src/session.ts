@@ -12,7 +12,6 @@ export interface GlobalFlags extends ConnectionFlags {
 
 export interface Session {
   client: ReportsClient;
-  simulator: Simulator | null;
   close(): Promise<void>;
 }
 
@@ -37,7 +36,7 @@ export async function openSession(flags: GlobalFlags, out: Output, env: NodeJS.P
   }
   const client = createReportsClient(credentials, {
     onRequest: (event) => out.request(event),
-    ...(flags.timeout ? { timeoutMs: flags.timeout * 1000 } : {}),
+    ...(flags.timeout !== undefined ? { timeoutMs: flags.timeout * 1000 } : {}),
   });
-  return { client, simulator, close: async () => simulator?.close() };
+  return { client, close: async () => simulator?.close() };
 }

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { parseUsageRows, type UsageRow } from '@acronis-reports/core';
-import { plainTable } from './tables.js';
+import { table } from './tables.js';
 
 export interface ItemTotal {
   offeringItem: string;
@@ -50,5 +50,5 @@ export function summaryTable(summary: BillingSummary): string {
     item.tenants,
     ...(showSkus ? [item.skus.join(' ') || '-'] : []),
   ]);
-  return `${plainTable(head, rows)}\n${summary.tenants} tenants, ${summary.offeringItems} offering items.`;
+  return `${table(head, rows)}\n${summary.tenants} tenants, ${summary.offeringItems} offering items.`;
 }

@@ -2,7 +2,7 @@ import { isAbsolute, relative } from 'node:path';
 import Table from 'cli-table3';
 import type { Report, StoredReport } from '@acronis-reports/core';
 
-function table(head: string[], rows: (string | number)[][]): string {
+export function table(head: string[], rows: (string | number)[][]): string {
   // no rule between rows: long tables stay readable
   const output = new Table({ head, style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
   output.push(...rows.map((row) => row.map(String)));
@@ -63,10 +63,15 @@ export const shown = (path: string) => {
   return relativePath && !relativePath.startsWith('..') && !isAbsolute(relativePath) ? relativePath : path;
 };
 
-export function filesTable(files: { format: string; path: string; bytes: number }[]): string {
-  return table(['format', 'file', 'bytes'], files.map((file) => [file.format, shown(file.path), file.bytes]));
+/** A file written to disk, as the commands report it. */
+export interface FileRow {
+  format: string;
+  path: string;
+  bytes: number;
 }
 
-export function plainTable(head: string[], rows: (string | number)[][]): string {
-  return table(head, rows);
+export const fileRow = (file: FileRow): FileRow => ({ format: file.format, path: file.path, bytes: file.bytes });
+
+export function filesTable(files: FileRow[]): string {
+  return table(['format', 'file', 'bytes'], files.map((file) => [file.format, shown(file.path), file.bytes]));
 }

@@ -64,4 +64,12 @@ describe('every subcommand, with --json output', () => {
     expect(human.stdout).toContain(`Files are in ${join(dir, '2026-09')}`);
     expect(human.stderr).toMatch(/^\[\d{4}-\d{2}-\d{2}T[\d:.]+Z\] Generating the billing report 0:0\d: csv_v2_0 (missing|in progress)/m);
   }, 120_000);
+
+  it('billing --formats takes a list with a trailing comma, as the other commands do', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-billing-list-'));
+    const result = await cli(['billing', '--month', '2026-08', '--formats', 'csv_v2_0,', '--out', dir]);
+    expect(result.code).toBe(0);
+    expect(json(result).files.map((file: { format: string }) => file.format)).toEqual(['csv_v2_0']);
+    expect(readdirSync(join(dir, '2026-08'))).toEqual(['usage_summary-2026-08.csv']);
+  }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -36,6 +36,40 @@ describe('exit codes and messages', () => {
     expect((await runCli(['billing', '--month', '2026-13'], { env: credentialsOf(sim) })).stderr).toContain('month must be a month as YYYY-MM');
   });
 
+  it('2: numeric flags that are not positive numbers are refused by name, with nothing sent', async () => {
+    const sim = simulator();
+    sim.control.clearRequests();
+    const cases: [string[], string][] = [
+      [['list', '--timeout', 'abc'], "option '--timeout <seconds>' argument 'abc' is invalid"],
+      [['list', '--timeout', '0'], "option '--timeout <seconds>' argument '0' is invalid"],
+      [['wait', unknownId, '--wait-timeout', '-5'], "option '--wait-timeout <seconds>' argument '-5' is invalid"],
+      [['billing', '--wait-timeout', 'soon'], "option '--wait-timeout <seconds>' argument 'soon' is invalid"],
+      [['delete', unknownId, '--version', '0'], "option '--version <n>' argument '0' is invalid"],
+    ];
+    for (const [args, message] of cases) {
+      const result = await runCli(args, { env: credentialsOf(sim) });
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toContain(`${message}. It must be a positive number.`);
+      expect(result.stdout).toBe('');
+    }
+    expect(sim.control.requests()).toEqual([]);
+  });
+
+  it('2: billing refuses --month together with --period-start/--period-end, as create does, with nothing sent', async () => {
+    const sim = simulator();
+    sim.control.clearRequests();
+    const dir = mkdtempSync(join(tmpdir(), 'cli-both-'));
+    const both = ['--month', '2026-10', '--period-start', '2026-10-01', '--period-end', '2026-10-15'];
+    for (const args of [['billing', ...both, '--out', dir], ['create', ...both]]) {
+      const result = await runCli(args, { env: credentialsOf(sim) });
+      expect(result.code, args[0]).toBe(2);
+      expect(result.stderr).toContain('Error: Give either --month or --period-start/--period-end, not both.');
+      expect(result.stdout).toBe('');
+    }
+    expect(sim.control.requests()).toEqual([]);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('3: a wrong secret, read from a file; the secret never shows', async () => {
     const sim = simulator();
     const file = join(mkdtempSync(join(tmpdir(), 'cli-secret-')), 'secret');
@@ -56,7 +90,8 @@ describe('exit codes and messages', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/POST \/api\/2\/idp\/token -> 200 in \d+ ms/);
     expect(result.stderr).toMatch(/GET \/api\/2\/clients\/\S+ -> 200/);
-    expect(result.stderr).not.toMatch(/eyJ|Bearer|simulator-demo-secret/);
+    expect(result.stderr).not.toMatch(/eyJ|Bearer/);
+    expect(result.stderr).not.toContain(sim.clientSecret);
   });
 
   it('4: an unknown report', async () => {

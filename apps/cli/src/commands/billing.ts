@@ -1,11 +1,12 @@
 import { join, resolve } from 'node:path';
 import { periodLabel, saveDownloadTo, type ReportFormat, type ReportLevel, type SavedFile } from '@acronis-reports/core';
 import type { Command } from 'commander';
+import { list, positiveNumber } from '../flags.js';
 import { waitDisplay } from '../progress.js';
-import { periodFrom } from '../report-input.js';
+import { periodFrom, refuseMonthWithPeriod } from '../report-input.js';
 import type { Run } from '../run.js';
 import { summarizeBillingFile, summaryTable } from '../summary.js';
-import { filesTable, shown } from '../tables.js';
+import { fileRow, filesTable, shown } from '../tables.js';
 
 interface BillingFlags {
   tenantId?: string;
@@ -31,10 +32,11 @@ export function registerBillingCommand(program: Command, run: Run): void {
     .option('--formats <list>', 'comma-separated formats (default: csv_v2_0,json_v2_0)')
     .option('--out <dir>', 'where the files go: <dir>/<period>/', 'reports')
     .option('--keep-report', 'keep the one-time report on the data center after the download (default: delete it)')
-    .option('--wait-timeout <seconds>', 'give up waiting after this long (default 600)', (value) => Number(value))
+    .option('--wait-timeout <seconds>', 'give up waiting after this long (default 600)', positiveNumber)
     .action((flags: BillingFlags) =>
       run(async ({ client, out }) => {
-        const formats = flags.formats?.split(',').map((item) => item.trim()) as ReportFormat[] | undefined;
+        refuseMonthWithPeriod(flags);
+        const formats = list<ReportFormat>(flags.formats);
         const explicitPeriod = periodFrom({ periodStart: flags.periodStart, periodEnd: flags.periodEnd });
         const display = waitDisplay(out, 'Generating the billing report');
         // the files' folder is named after the period the data center confirms when it creates the report
@@ -48,7 +50,7 @@ export function registerBillingCommand(program: Command, run: Run): void {
             ...(flags.level ? { level: flags.level as ReportLevel } : {}),
             ...(formats ? { formats } : {}),
             deleteAfterDownload: !flags.keepReport,
-            ...(flags.waitTimeout ? { timeoutMs: flags.waitTimeout * 1000 } : {}),
+            ...(flags.waitTimeout !== undefined ? { timeoutMs: flags.waitTimeout * 1000 } : {}),
             consume: (download) => saveDownloadTo(download, directory),
             onProgress: (progress) => {
               if (progress.stage === 'created') {
@@ -70,7 +72,7 @@ export function registerBillingCommand(program: Command, run: Run): void {
             throw error;
           });
         const period = result.report.parameters.period ?? null;
-        const files = result.files.map((file) => ({ format: file.format, path: file.path, bytes: file.bytes }));
+        const files = result.files.map(fileRow);
         const billingFile = result.files.find((file) => file.format === 'csv_v2_0') ?? result.files.find((file) => file.format === 'json_v2_0');
         const summary = billingFile ? await summarizeBillingFile(billingFile.path, billingFile.format as 'csv_v2_0' | 'json_v2_0') : null;
         out.data(

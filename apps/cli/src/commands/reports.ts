@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { positiveNumber } from '../flags.js';
 import { createBodyFrom, updateBodyFrom, type ReportFlags } from '../report-input.js';
 import { reportDetails, reportsTable } from '../tables.js';
 import type { Run } from '../run.js';
@@ -64,7 +65,7 @@ export function registerReportCommands(program: Command, run: Run): void {
     .command('delete')
     .description("delete a report (its current version is looked up unless --version is given)")
     .argument('<report-id>')
-    .option('--version <n>', 'the version to delete; refused if it is not the current one', (value) => Number(value))
+    .option('--version <n>', 'the version to delete; refused if it is not the current one', positiveNumber)
     .action((reportId: string, flags: { version?: number }) =>
       run(async ({ client, out }) => {
         await client.deleteReport(reportId, flags.version === undefined ? {} : { version: flags.version });

@@ -1,12 +1,11 @@
 import { resolve } from 'node:path';
-import { newestByFormat, saveDownloadTo, type Report, type ReportFormat, type ReportsClient, type StoredReport, type WaitOptions } from '@acronis-reports/core';
+import { newestSavedFiles, saveDownloadTo, type Report, type ReportFormat, type ReportsClient, type StoredReport, type WaitOptions } from '@acronis-reports/core';
 import type { Command } from 'commander';
+import { list, positiveNumber } from '../flags.js';
 import type { Output } from '../output.js';
 import { waitDisplay } from '../progress.js';
 import type { Run } from '../run.js';
-import { filesTable, storedTable } from '../tables.js';
-
-const formatList = (text: string | undefined) => text?.split(',').map((item) => item.trim()).filter(Boolean) as ReportFormat[] | undefined;
+import { fileRow, filesTable, storedTable, type FileRow } from '../tables.js';
 
 export async function waitReady(client: ReportsClient, out: Output, reportId: string, options: WaitOptions): Promise<StoredReport[]> {
   const display = waitDisplay(out, 'Waiting for the files');
@@ -20,14 +19,25 @@ export async function waitReady(client: ReportsClient, out: Output, reportId: st
   }
 }
 
-export async function downloadReady(client: ReportsClient, out: Output, report: Report, items: StoredReport[], directory: string) {
-  const files: { format: string; path: string; bytes: number }[] = [];
-  for (const item of items) {
-    const saved = await saveDownloadTo(await client.downloadStoredReport(report.id, item, { report }), resolve(directory));
-    out.note(`Saved ${saved.path} (${saved.bytes} bytes).`);
-    files.push({ format: saved.format, path: saved.path, bytes: saved.bytes });
+/** Downloads stored reports (or stored report ids) of `report` into `directory`, one after the other. */
+export async function downloadFiles(
+  client: ReportsClient,
+  report: Report,
+  targets: readonly (StoredReport | string)[],
+  directory: string,
+  onSaved?: (file: FileRow) => void,
+): Promise<FileRow[]> {
+  const files: FileRow[] = [];
+  for (const target of targets) {
+    const saved = fileRow(await saveDownloadTo(await client.downloadStoredReport(report.id, target, { report }), resolve(directory)));
+    onSaved?.(saved);
+    files.push(saved);
   }
   return files;
+}
+
+export function downloadReady(client: ReportsClient, out: Output, report: Report, items: StoredReport[], directory: string): Promise<FileRow[]> {
+  return downloadFiles(client, report, items, directory, (saved) => out.note(`Saved ${saved.path} (${saved.bytes} bytes).`));
 }
 
 export function registerStoredCommands(program: Command, run: Run): void {
@@ -48,14 +58,14 @@ export function registerStoredCommands(program: Command, run: Run): void {
     .argument('<report-id>')
     .option('--formats <list>', "formats to wait for (default: the report's own)")
     .option('--since <time>', 'only files created at or after this time (monthly reports)')
-    .option('--wait-timeout <seconds>', 'give up after this long (default 600)', (value) => Number(value))
+    .option('--wait-timeout <seconds>', 'give up after this long (default 600)', positiveNumber)
     .action((reportId: string, flags: { formats?: string; since?: string; waitTimeout?: number }) =>
       run(async ({ client, out }) => {
-        const formats = formatList(flags.formats);
+        const formats = list<ReportFormat>(flags.formats);
         const ready = await waitReady(client, out, reportId, {
           ...(formats ? { formats } : {}),
           ...(flags.since ? { since: flags.since } : {}),
-          ...(flags.waitTimeout ? { timeoutMs: flags.waitTimeout * 1000 } : {}),
+          ...(flags.waitTimeout !== undefined ? { timeoutMs: flags.waitTimeout * 1000 } : {}),
         });
         out.data(ready, () => storedTable(ready));
       }),
@@ -73,20 +83,15 @@ export function registerStoredCommands(program: Command, run: Run): void {
         const report = await client.getReport(reportId);
         let targets: (StoredReport | string)[] = storedIds;
         if (targets.length === 0) {
-          const formats = formatList(flags.formats) ?? report.parameters.formats ?? [];
-          const saved = (await client.listStoredReports(reportId)).filter((item) => item.status === 'saved');
-          targets = [...newestByFormat(saved, formats, null).values()];
+          const formats = list<ReportFormat>(flags.formats) ?? report.parameters.formats ?? [];
+          const stored = await client.listStoredReports(reportId);
+          targets = formats.flatMap((format) => newestSavedFiles(stored, format).slice(0, 1));
           if (targets.length === 0) {
             out.data([], () => 'No saved files yet: run `acronis-reports wait` first.');
             return;
           }
         }
-        const files: { format: string; path: string; bytes: number }[] = [];
-        for (const target of targets) {
-          const download = await client.downloadStoredReport(reportId, target, { report });
-          const saved = await saveDownloadTo(download, resolve(flags.out));
-          files.push({ format: saved.format, path: saved.path, bytes: saved.bytes });
-        }
+        const files = await downloadFiles(client, report, targets, flags.out);
         out.data(files, () => filesTable(files));
       }),
     );

@@ -40,6 +40,11 @@ describe('Report', () => {
     expect(limited).toHaveLength(1);
     const [all] = await run({ resource: 'report', operation: 'getAll', tenantId: '', returnAll: true });
     expect(all!.map((item) => item.json.id)).toContain(id);
+    const fetched = sim.control.requests().length;
+    const [two] = await run({ resource: 'report', operation: 'getAll', tenantId: '', returnAll: false, limit: 2 });
+    expect(two!.map((item) => item.json.id)).toEqual(all!.slice(0, 2).map((item) => item.json.id));
+    // the ids once, then only the reports asked for
+    expect(sim.control.requests().slice(fetched).filter((r) => r.method === 'GET' && /^\/api\/2\/reports\/[^/]+$/.test(r.path))).toHaveLength(2);
     const [[updated]] = await run({ resource: 'report', operation: 'update', reportId: byId(id), updateFields: { enabled: false, kind: 'usage_daily' } });
     expect(updated!.json.schedule).toMatchObject({ enabled: false });
     expect((updated!.json.parameters as IDataObject).kind).toBe('usage_daily');
@@ -59,6 +64,9 @@ describe('Report', () => {
     expect((error as NodeApiError).context.itemIndex).toBe(1);
     expect((error as NodeApiError).httpCode).toBe('409');
     expect((error as NodeApiError).description).toMatch(/Version mismatch/);
+    expect((error as NodeApiError).message).toMatch(/^Deleting the report failed \(409/);
+    expect((error as NodeApiError).message).not.toMatch(/current version/); // the hint goes to the description
+    expect((error as NodeApiError).description).toMatch(/current version/);
     const [out] = await run(params, { items: [{ json: {} }, { json: {} }], continueOnFail: true });
     expect(out![0]!.json.id).toBe(id);
     expect(out![1]).toMatchObject({ pairedItem: { item: 1 } });
@@ -89,6 +97,14 @@ describe('Report', () => {
       expect(item.pairedItem).toEqual({ item: 0 });
     }
     expect(calls.binaryStreams - streamsBefore).toBe(2);
+  });
+
+  it('takes the Data Center URL as people paste it: a trailing slash or /api/2/', async () => {
+    const [[created]] = await run(monthly);
+    for (const url of [`${sim.baseUrl}/`, `${sim.baseUrl}/api/2/`]) {
+      const [[got]] = (await nodeType.execute.call(executeContext({ ...credentials, url }, { resource: 'report', operation: 'get', reportId: byId(String(created!.json.id)) }))) as [INodeExecutionData[]];
+      expect(got!.json.id).toBe(created!.json.id);
+    }
   });
 
   it('survives an expired token: n8n\'s preAuthentication runs again once and the request is retried', async () => {
@@ -134,6 +150,8 @@ describe('Stored Report', () => {
     const error = await run({ resource: 'storedReport', operation: 'waitUntilReady', reportId: byId(String(created!.json.id)), options: {} }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NodeOperationError);
     expect(String((error as Error).message)).toMatch(/failed to generate.*json_v2_0/);
+    expect((error as NodeOperationError).description).toMatch(/^Create the report again/);
+    expect(String((error as Error).message)).not.toMatch(/Create the report again/);
   });
 
   it('downloads the newest saved file of a format into a binary property', async () => {
@@ -159,5 +177,10 @@ describe('Stored Report', () => {
     expect(item!.json.storedReportId).toBe(storedId);
     const error = await run({ resource: 'storedReport', operation: 'download', reportId: byId(reportId), storedReportId: '00000000-0000-4000-8000-000000000000', output: 'file' }).catch((e: unknown) => e);
     expect(String((error as Error).message)).toMatch(/not one of report/);
+    const before = sim.control.requests().length;
+    const bad = await run({ resource: 'storedReport', operation: 'download', reportId: byId(reportId), storedReportId: 'not-a-uuid', output: 'file' }).catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(NodeOperationError);
+    expect(String((bad as Error).message)).toMatch(/Stored Report ID is not a UUID: not-a-uuid/);
+    expect(sim.control.requests().slice(before).filter((r) => r.path.startsWith('/api/2/reports'))).toHaveLength(0);
   });
 });

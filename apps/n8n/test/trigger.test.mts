@@ -61,6 +61,22 @@ describe('Acronis Reports Trigger', () => {
     expect(await poll(params, state)).toBeNull();
   });
 
+  it('downloads every new file of a report with one report lookup per poll', async () => {
+    const reportId = await createBilling('2026-04');
+    const params = { event: 'storedReportReady', watch: 'report', reportId: byId(reportId), formats: [], download: true, binaryPropertyName: 'file' };
+    const state: IDataObject = {};
+    expect(await poll(params, state)).toBeNull(); // baseline before the files exist
+    await settle();
+    const before = sim.control.requests().length;
+    const out = await poll(params, state);
+    const requests = sim.control.requests().slice(before).filter((r) => r.method === 'GET');
+    expect(out![0]!.map((item) => item.json.report_format).sort()).toEqual(['csv_v2_0', 'json_v2_0']);
+    for (const item of out![0]!) expect((await sim.control.storedFile(String(item.json.id))).bytes).toBe(Number(item.binary!.file!.fileSize));
+    expect(requests.filter((r) => r.path === `/api/2/reports/${reportId}`)).toHaveLength(1);
+    expect(requests.filter((r) => r.path === `/api/2/reports/${reportId}/stored`)).toHaveLength(1);
+    expect(requests.filter((r) => r.path.startsWith(`/api/2/reports/${reportId}/stored/`))).toHaveLength(2);
+  });
+
   it('emits every event exactly once across a restart: event, two quiet polls, restart, quiet poll, a new event once', async () => {
     const params = { event: 'storedReportReady', watch: 'tenant', tenantId: '', formats: ['json_v2_0'], download: false };
     let state: IDataObject = {};

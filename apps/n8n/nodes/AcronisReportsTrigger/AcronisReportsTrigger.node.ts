@@ -1,9 +1,9 @@
-import { createdAt, type ReportsClient, type StoredReport } from '../AcronisReports/helpers/core';
+import { createdAtMs, type Report, type ReportsClient, type StoredReport } from '@acronis-reports/core/web';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { reportIdLocator } from '../AcronisReports/actions/common.descriptions';
+import { binaryPropertyField, binaryPropertyOf, reportIdLocator } from '../AcronisReports/actions/common.descriptions';
 import { toNodeError } from '../AcronisReports/helpers/errors';
-import { downloadJson, downloadToBinary, formatOptions, reportJson, splitList, storedJson } from '../AcronisReports/helpers/utils';
+import { downloadJson, downloadToBinary, formatOptions, mapLimited, reportJson, splitList, storedJson } from '../AcronisReports/helpers/utils';
 import { searchReports } from '../AcronisReports/methods/listSearch';
 import { reportsClient } from '../AcronisReports/transport';
 
@@ -84,14 +84,7 @@ export class AcronisReportsTrigger implements INodeType {
 				description: 'Whether to attach the decompressed file as binary data',
 				displayOptions: { show: { event: ['storedReportReady'] } },
 			},
-			{
-				displayName: 'Put Output File in Field',
-				name: 'binaryPropertyName',
-				type: 'string',
-				default: 'data',
-				description: 'Name of the binary property the file goes to',
-				displayOptions: { show: { event: ['storedReportReady'], download: [true] } },
-			},
+			{ ...binaryPropertyField, displayOptions: { show: { event: ['storedReportReady'], download: [true] } } },
 		],
 	};
 
@@ -109,19 +102,6 @@ export class AcronisReportsTrigger implements INodeType {
 			throw toNodeError(this.getNode(), error, 0);
 		}
 	}
-}
-
-async function mapLimited<T, R>(values: T[], limit: number, run: (value: T) => Promise<R>): Promise<R[]> {
-	const results: R[] = new Array(values.length);
-	let next = 0;
-	const worker = async () => {
-		while (next < values.length) {
-			const index = next++;
-			results[index] = await run(values[index] as T);
-		}
-	};
-	await Promise.all(Array.from({ length: Math.min(limit, values.length) }, worker));
-	return results;
 }
 
 async function pollReports(this: IPollFunctions, client: ReportsClient, cursor: Cursor, manual: boolean): Promise<INodeExecutionData[]> {
@@ -153,7 +133,7 @@ async function pollStored(this: IPollFunctions, client: ReportsClient, cursor: C
 	);
 	let emit: { reportId: string; item: StoredReport }[];
 	if (manual) {
-		const newest = matching.sort((a, b) => createdAt(b.item) - createdAt(a.item))[0];
+		const newest = matching.sort((a, b) => createdAtMs(b.item) - createdAtMs(a.item))[0];
 		emit = newest ? [newest] : [];
 	} else {
 		const seen = cursor.stored ?? {};
@@ -165,17 +145,21 @@ async function pollStored(this: IPollFunctions, client: ReportsClient, cursor: C
 		}
 		cursor.stored = seen;
 		cursor.baseline = true;
-		emit.sort((a, b) => createdAt(a.item) - createdAt(b.item));
+		emit.sort((a, b) => createdAtMs(a.item) - createdAtMs(b.item));
 	}
 	const download = event === 'storedReportReady' && (this.getNodeParameter('download', false) as boolean);
-	const property = download ? (this.getNodeParameter('binaryPropertyName', 'data') as string) || 'data' : 'data';
+	const property = download ? binaryPropertyOf(this.getNodeParameter('binaryPropertyName', 'data')) : 'data';
+	// each report fetched once per poll (core needs it for the file names), however many of its files are new
+	const reports = new Map<string, Report>();
 	const items: INodeExecutionData[] = [];
 	for (const { reportId, item } of emit) {
 		if (!download) {
 			items.push({ json: storedJson(reportId, item) as IDataObject });
 			continue;
 		}
-		const file = await client.downloadStoredReport(reportId, item);
+		let report = reports.get(reportId);
+		if (!report) reports.set(reportId, (report = await client.getReport(reportId)));
+		const file = await client.downloadStoredReport(reportId, item, { report });
 		items.push({ json: { ...storedJson(reportId, item), ...downloadJson(file) }, binary: { [property]: await downloadToBinary(this, file) } });
 	}
 	return items;

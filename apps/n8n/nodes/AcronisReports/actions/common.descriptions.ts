@@ -34,3 +34,33 @@ export const tenantIdField: INodeProperties = {
 	placeholder: 'e.g. 5a8f3b2c-1d4e-4f6a-8b9c-0d1e2f3a4b5c',
 	description: "The tenant whose reports to use. Empty: the API client's own tenant.",
 };
+
+/** Where a downloaded file goes; read it back with binaryPropertyOf. Callers add their own displayOptions. */
+export const binaryPropertyField: INodeProperties = {
+	displayName: 'Put Output File in Field',
+	name: 'binaryPropertyName',
+	type: 'string',
+	default: 'data',
+	description: 'Name of the binary property the file goes to',
+};
+
+/** The binary property name a binaryPropertyField parameter holds ('data' when empty). */
+export const binaryPropertyOf = (value: unknown): string => String(value ?? 'data') || 'data';
+
+const DEFAULT_TIMEOUT_MINUTES = 10;
+
+/**
+ * How long to wait for a report's files. 0 is allowed here (look once, fail if not ready); a caller that has just
+ * created the report raises minValue to 1, since its files cannot be ready yet.
+ */
+export const timeoutMinutesField: INodeProperties = {
+	displayName: 'Timeout (Minutes)',
+	name: 'timeoutMinutes',
+	type: 'number',
+	typeOptions: { minValue: 0 },
+	default: DEFAULT_TIMEOUT_MINUTES,
+	description: 'How long to wait before failing',
+};
+
+/** A timeoutMinutesField parameter as milliseconds for core's wait. */
+export const timeoutMsOf = (value: unknown): number => Number(value ?? DEFAULT_TIMEOUT_MINUTES) * 60_000;

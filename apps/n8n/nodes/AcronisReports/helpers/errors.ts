@@ -4,8 +4,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 /**
  * The n8n error for anything an operation threw, tied to the item: API answers become NodeApiError with the
- * vendor's code, domain and message; bad input and failed waits become NodeOperationError. Core's messages never
- * carry a token or a secret.
+ * vendor's code, domain and message; bad input and failed waits become NodeOperationError. Core's summary is the
+ * message and its hint (what to do) the description. Core's messages never carry a token or a secret.
  */
 export function toNodeError(node: INode, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
@@ -22,17 +22,19 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
 			...(vendor.domain !== undefined ? { vendorDomain: vendor.domain } : {}),
 			...(vendor.message !== undefined ? { vendorMessage: vendor.message } : {}),
 		};
+		const description = [error.hint, vendor.message ? `The data center said: ${vendor.message}` : undefined].filter(Boolean).join('\n');
 		return new NodeApiError(node, response, {
 			itemIndex,
-			message: error.message,
-			description: vendor.message ? `The data center said: ${vendor.message}` : undefined,
+			message: error.summary,
+			description: description || undefined,
 			httpCode: String(error.status),
 		});
 	}
 	if (error instanceof AuthenticationError) {
 		return new NodeApiError(node, { message: error.message, code: error.code, reason: error.reason } as JsonObject, {
 			itemIndex,
-			message: error.message,
+			message: error.summary,
+			description: error.hint,
 			httpCode: error.status !== undefined ? String(error.status) : undefined,
 		});
 	}
@@ -40,7 +42,7 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
 		return new NodeOperationError(node, error.message, { itemIndex, description: error.issues.map((issue) => `${issue.field} ${issue.message}`).join('\n') });
 	}
 	if (error instanceof AcronisReportsError) {
-		return new NodeOperationError(node, error.message, { itemIndex });
+		return new NodeOperationError(node, error.summary, { itemIndex, description: error.hint });
 	}
 	if (error instanceof Error) {
 		return new NodeOperationError(node, error, { itemIndex });

@@ -38,6 +38,20 @@ export const storedStatusOptions = options(storedReportStatuses, valueDescriptio
 
 export const UUID_REGEX = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
+/** `run` over `values`, at most `limit` at a time, results in the order of `values`. */
+export async function mapLimited<T, R>(values: readonly T[], limit: number, run: (value: T) => Promise<R>): Promise<R[]> {
+	const results: R[] = new Array(values.length);
+	let next = 0;
+	const worker = async () => {
+		while (next < values.length) {
+			const index = next++;
+			results[index] = await run(values[index] as T);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, values.length) }, worker));
+	return results;
+}
+
 /** A report as an output item's JSON. */
 export const reportJson = (report: Report): IDataObject => ({ ...report }) as IDataObject;
 

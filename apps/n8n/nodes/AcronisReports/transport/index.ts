@@ -145,12 +145,9 @@ function webStream(source: AsyncIterable<Uint8Array | string>): ReadableStream<U
 /** A reports client that talks through n8n's credentials and request function. */
 export async function reportsClient(ctx: ApiContext): Promise<ReportsClient> {
 	const credentials = await ctx.getCredentials<AcronisCredentials & IDataObject>(CREDENTIALS_TYPE);
-	const baseUrl = String(credentials.url ?? '')
-		.trim()
-		.replace(/\/+$/, '')
-		.replace(/\/api\/2$/, '');
+	// core normalises the URL itself (scheme, trailing slash, a trailing /api/2)
 	return createReportsClient(
-		{ baseUrl, hostAuthenticates: true, clientId: String(credentials.clientId ?? '').trim() },
+		{ baseUrl: String(credentials.url ?? ''), hostAuthenticates: true, clientId: String(credentials.clientId ?? '').trim() },
 		{ runtime: n8nRuntime, fetch: n8nFetch(ctx) },
 	);
 }

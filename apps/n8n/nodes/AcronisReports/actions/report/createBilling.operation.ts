@@ -1,7 +1,7 @@
 import type { ReportsClient, ReportLevel } from '@acronis-reports/core/web';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { tenantIdField } from '../common.descriptions';
+import { binaryPropertyField, binaryPropertyOf, tenantIdField, timeoutMinutesField, timeoutMsOf } from '../common.descriptions';
 import { downloadJson, downloadToBinary, levelOptions, reportJson, storedJson } from '../../helpers/utils';
 
 const properties: INodeProperties[] = [
@@ -21,18 +21,12 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{
-				displayName: 'Binary Property',
-				name: 'binaryPropertyName',
-				type: 'string',
-				default: 'data',
-				description: 'Name of the binary property each downloaded file goes to',
-			},
 			{ displayName: 'Download Files', name: 'downloadFiles', type: 'boolean', default: false, description: 'Whether to wait for the files and output one item per file with the decompressed file as binary data' },
 			{ displayName: 'Hide Zero Usage', name: 'hideZeroUsage', type: 'boolean', default: true, description: 'Whether to leave out offering items without usage' },
 			{ displayName: 'Level', name: 'level', type: 'options', options: levelOptions, default: 'direct_partners', description: 'Which tenants the report covers' },
+			{ ...binaryPropertyField, description: 'Name of the binary property each downloaded file goes to' },
 			{ displayName: 'Show SKUs', name: 'showSkus', type: 'boolean', default: true, description: 'Whether to add SKU columns' },
-			{ displayName: 'Timeout (Minutes)', name: 'timeoutMinutes', type: 'number', typeOptions: { minValue: 1 }, default: 10, description: 'How long to wait for the files before failing' },
+			{ ...timeoutMinutesField, typeOptions: { minValue: 1 }, description: 'How long to wait for the files before failing' },
 			{ displayName: 'Wait for Files', name: 'waitForFiles', type: 'boolean', default: false, description: 'Whether to wait until every file is generated before continuing' },
 		],
 	},
@@ -52,12 +46,11 @@ export async function execute(this: IExecuteFunctions, client: ReportsClient, i:
 		...(options.showSkus !== undefined ? { showSkus: Boolean(options.showSkus) } : {}),
 	});
 	if (!options.waitForFiles && !options.downloadFiles) return [{ json: reportJson(report) }];
-	const timeoutMs = Number(options.timeoutMinutes ?? 10) * 60_000;
-	const stored = await client.waitForStoredReports(report.id, { timeoutMs });
+	const stored = await client.waitForStoredReports(report.id, { timeoutMs: timeoutMsOf(options.timeoutMinutes) });
 	if (!options.downloadFiles) {
 		return [{ json: { ...reportJson(report), storedReports: stored.map((item) => storedJson(report.id, item)) } }];
 	}
-	const property = String(options.binaryPropertyName ?? 'data') || 'data';
+	const property = binaryPropertyOf(options.binaryPropertyName);
 	const items: INodeExecutionData[] = [];
 	for (const file of stored) {
 		const download = await client.downloadStoredReport(report.id, file, { report });

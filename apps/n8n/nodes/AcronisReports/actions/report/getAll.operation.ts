@@ -2,7 +2,7 @@ import type { ReportsClient } from '@acronis-reports/core/web';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { tenantIdField } from '../common.descriptions';
-import { reportJson } from '../../helpers/utils';
+import { mapLimited, reportJson } from '../../helpers/utils';
 
 const properties: INodeProperties[] = [
 	tenantIdField,
@@ -26,9 +26,7 @@ export async function execute(this: IExecuteFunctions, client: ReportsClient, i:
 	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i, 50) as number);
 	// The API lists ids only; fetch just the reports asked for.
 	const ids = (await client.listTenantReportIds(tenant || undefined)).slice(0, limit);
-	const reports = [];
-	for (let start = 0; start < ids.length; start += 4) {
-		reports.push(...(await Promise.all(ids.slice(start, start + 4).map(async (id) => await client.getReport(id)))));
-	}
+	// not client.listTenantReports: that fetches every report, also those past the limit
+	const reports = await mapLimited(ids, 4, async (id) => await client.getReport(id));
 	return reports.map((report) => ({ json: reportJson(report) }));
 }

@@ -1,7 +1,7 @@
-import { newestByFormat, parseUsageRows, type ReportFormat, type ReportsClient, type StoredReport } from '@acronis-reports/core/web';
+import { newestSavedFiles, parseUsageRows, type ReportFormat, type ReportsClient, type StoredReport } from '@acronis-reports/core/web';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { reportIdLocator } from '../common.descriptions';
+import { binaryPropertyField, binaryPropertyOf, reportIdLocator } from '../common.descriptions';
 import { downloadJson, downloadToBinary, formatOptions, UUID_REGEX } from '../../helpers/utils';
 
 const properties: INodeProperties[] = [
@@ -33,14 +33,7 @@ const properties: INodeProperties[] = [
 		],
 		default: 'file',
 	},
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		description: 'Name of the binary property the file goes to',
-		displayOptions: { show: { output: ['file'] } },
-	},
+	{ ...binaryPropertyField, displayOptions: { show: { output: ['file'] } } },
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['storedReport'], operation: ['download'] } }, properties);
@@ -52,8 +45,7 @@ export async function execute(this: IExecuteFunctions, client: ReportsClient, i:
 	let stored: StoredReport | string = storedReportId;
 	if (!storedReportId) {
 		const format = this.getNodeParameter('format', i, 'csv_v2_0') as ReportFormat;
-		const saved = (await client.listStoredReports(reportId)).filter((item) => item.status === 'saved');
-		const newest = newestByFormat(saved, [format], null).get(format);
+		const [newest] = newestSavedFiles(await client.listStoredReports(reportId), format);
 		if (!newest) {
 			throw new NodeOperationError(this.getNode(), `Report ${reportId} has no saved file in ${format} yet.`, {
 				itemIndex: i,
@@ -74,6 +66,6 @@ export async function execute(this: IExecuteFunctions, client: ReportsClient, i:
 		for await (const row of parseUsageRows(download.stream, download.format)) rows.push({ json: row as unknown as IDataObject });
 		return rows;
 	}
-	const property = (this.getNodeParameter('binaryPropertyName', i, 'data') as string) || 'data';
+	const property = binaryPropertyOf(this.getNodeParameter('binaryPropertyName', i, 'data'));
 	return [{ json: downloadJson(download), binary: { [property]: await downloadToBinary(this, download) } }];
 }

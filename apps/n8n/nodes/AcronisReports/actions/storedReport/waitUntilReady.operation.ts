@@ -1,7 +1,7 @@
 import type { ReportsClient } from '@acronis-reports/core/web';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { reportIdLocator } from '../common.descriptions';
+import { reportIdLocator, timeoutMinutesField, timeoutMsOf } from '../common.descriptions';
 import { asFormats, formatOptions, storedJson } from '../../helpers/utils';
 
 const properties: INodeProperties[] = [
@@ -14,7 +14,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{ displayName: 'Formats', name: 'formats', type: 'multiOptions', options: formatOptions, default: [], description: "Formats to wait for. Empty: the report's own formats." },
-			{ displayName: 'Timeout (Minutes)', name: 'timeoutMinutes', type: 'number', typeOptions: { minValue: 0 }, default: 10, description: 'How long to wait before failing' },
+			timeoutMinutesField,
 		],
 	},
 ];
@@ -27,7 +27,7 @@ export async function execute(this: IExecuteFunctions, client: ReportsClient, i:
 	const formats = asFormats(options.formats);
 	const stored = await client.waitForStoredReports(reportId, {
 		...(formats.length > 0 ? { formats } : {}),
-		timeoutMs: Number(options.timeoutMinutes ?? 10) * 60_000,
+		timeoutMs: timeoutMsOf(options.timeoutMinutes),
 	});
 	return stored.map((item) => ({ json: storedJson(reportId, item) }));
 }

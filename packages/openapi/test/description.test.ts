@@ -7,19 +7,11 @@ const schema = (name: string) => `#/components/schemas/${name}`;
 const enumOf = (name: string) => (document.components['schemas']![name] as { enum: string[] }).enum;
 const tenantId = 'ede9f834-70b3-476c-83d9-736f9f8c7dae';
 
-const billingRequest = () => ({
-  parameters: {
-    kind: 'usage_summary',
-    tenant_id: tenantId,
-    level: 'direct_partners',
-    period: { start: '2017-05-01', end: '2017-05-07' },
-    formats: ['csv_v2_0', 'json_v2_0'],
-    hide_zero_usage: true,
-    show_skus: true,
-  },
-  schedule: { type: 'once' },
-  result_action: 'save',
-});
+type CreateOperation = { requestBody: { content: Record<string, { examples: Record<string, { value: unknown }> }> } };
+const createReport = document.paths['/reports']!['post'] as CreateOperation;
+const billingExample = createReport.requestBody.content['application/json']!.examples['billing']!.value;
+/** The description's own billing example (the vendor guide's request), a fresh copy for each test to change. */
+const billingRequest = () => structuredClone(billingExample) as { parameters: Record<string, unknown>; [key: string]: unknown };
 
 describe('operations', () => {
   const operations = listOperations(document);
@@ -102,6 +94,12 @@ describe('create body', () => {
 
   it('accepts the vendor billing request and a save request without recipients', () => {
     expect(check(billingRequest())).toBe('');
+    // the example is the vendor guide's stored billing request, as the tests below assume
+    expect(billingRequest()).toEqual({
+      parameters: expect.objectContaining({ kind: 'usage_summary', tenant_id: tenantId, period: { start: '2017-05-01', end: '2017-05-07' } }),
+      schedule: { type: 'once' },
+      result_action: 'save',
+    });
   });
 
   it('refuses unknown fields, including a top-level period', () => {

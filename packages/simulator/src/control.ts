@@ -62,7 +62,6 @@ export class SimulatorControl {
     const problem = checkConfig(patch as Record<string, unknown>);
     if (problem) throw new ControlError(problem);
     Object.assign(this.parts.config, patch);
-    this.parts.tokens.lifetimeSeconds = this.parts.config.tokenLifetimeSeconds;
     return this.getConfig();
   }
 
@@ -99,6 +98,7 @@ export class SimulatorControl {
     if (!file) throw new ControlError(`no stored report ${storedId}`);
     if (file.failed) throw new ControlError(`stored report ${storedId} is a failed generation`);
     await file.ready;
+    if (file.failed) throw new ControlError(`stored report ${storedId} is a failed generation`);
     return { id: file.id, reportId: file.reportId, format: file.format, fileName: file.fileName, ...file.digest! };
   }
 

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { SimulatedClock } from './clock.js';
 import { SimulatorControl } from './control.js';
 import { authenticate, handleOperation, type Answer, type ApiContext } from './http/api.js';
-import { Contract } from './http/contract.js';
+import { Contract, type Routed } from './http/contract.js';
 import { controlPrefix, handleControl } from './http/control-routes.js';
 import { readBody, writeAnswer } from './http/io.js';
 import { deliver, type Delivery } from './http/respond.js';
@@ -58,7 +58,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const world = new World({ seed: options.seed ?? defaultSeed, tenantId: options.tenantId, clientId: options.clientId, clientSecret: options.clientSecret });
   const faults = new FaultBook();
   const log = new RequestLog();
-  const tokens = new TokenIssuer(clock, config.tokenLifetimeSeconds);
+  const tokens = new TokenIssuer(clock, config);
   const reports = new ReportStore(world, clock, config, faults);
   const control = new SimulatorControl({ clock, config, faults, log, reports, tokens });
   const ctx: ApiContext = { world, tokens, reports, config };
@@ -124,7 +124,8 @@ async function serveApi(deps: ApiDeps, request: IncomingMessage, response: Serve
   const method = request.method ?? 'GET';
   const arrivedAt = new Date(deps.clock.now()).toISOString();
   const { delayMs, fault } = deps.faults.forRequest(method, url.pathname);
-  const operationId = operationName(deps.contract, method, url.pathname);
+  const routing = routeRequest(deps.contract, method, url.pathname);
+  const operationId = 'error' in routing ? null : routing.operation.operationId;
   let handlingStarted = performance.now();
   const record = (status: number) =>
     deps.log.record({
@@ -165,7 +166,7 @@ async function serveApi(deps: ApiDeps, request: IncomingMessage, response: Serve
   }
   let answer: Answer;
   try {
-    answer = answerApi(deps, method, url, request.headers, rawBody, fault);
+    answer = answerApi(deps, routing, url, request.headers, rawBody, fault);
   } catch (error) {
     answer = errorAnswer(error);
   }
@@ -193,20 +194,19 @@ async function waitUnlessHungUp(ms: number, response: ServerResponse): Promise<b
 
 function answerApi(
   deps: ApiDeps,
-  method: string,
+  routing: Routing,
   url: URL,
   headers: IncomingMessage['headers'],
   rawBody: string,
   fault: Fault | null,
 ): Answer {
-  const apiPath = url.pathname.startsWith(`${apiBasePath}/`) ? url.pathname.slice(apiBasePath.length) : null;
   if (fault?.type === 'status') {
     throw new VendorError(fault.status!, fault.message ?? statusMessages[fault.status!] ?? `Simulated error ${fault.status}.`, {
       headers: fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {},
     });
   }
-  if (!apiPath) throw new VendorError(404, `No endpoint ${url.pathname}; the API lives under ${apiBasePath}.`);
-  const { operation, pathParams } = deps.contract.route(method, apiPath);
+  if ('error' in routing) throw routing.error;
+  const { operation, pathParams } = routing;
   const isTokenCall = operation.security.includes('basicAuth');
   const client: ApiClient | null = isTokenCall ? null : authenticate(deps.ctx, headers.authorization);
   let validated;
@@ -239,13 +239,21 @@ function errorAnswer(error: unknown): Answer {
   return { status: 500, body: new VendorError(500, 'Internal simulator error.').body() };
 }
 
-/** The operation a request is for, to name it in the request log even when a fault answers before the API does. */
-function operationName(contract: Contract, method: string, path: string): string | null {
-  if (!path.startsWith(`${apiBasePath}/`)) return null;
+/** What routing a request gave: its operation, or the error to answer once no fault answers first. */
+type Routing = Routed | { error: unknown };
+
+/**
+ * Routes a request once, as it arrives, so that the request log can name its operation even when a fault answers
+ * before the API does; a routing error is kept and answered later, after a status fault has had its say.
+ */
+function routeRequest(contract: Contract, method: string, path: string): Routing {
+  if (!path.startsWith(`${apiBasePath}/`)) {
+    return { error: new VendorError(404, `No endpoint ${path}; the API lives under ${apiBasePath}.`) };
+  }
   try {
-    return contract.route(method, path.slice(apiBasePath.length)).operation.operationId;
-  } catch {
-    return null;
+    return contract.route(method, path.slice(apiBasePath.length));
+  } catch (error) {
+    return { error };
   }
 }
 

@@ -16,6 +16,12 @@ export interface ValidatedRequest {
   body: unknown;
 }
 
+/** The operation a request is for, with the values of its path parameters. */
+export interface Routed {
+  operation: OperationDescription;
+  pathParams: Record<string, string>;
+}
+
 interface Route {
   operation: OperationDescription;
   pattern: RegExp;
@@ -46,12 +52,8 @@ export class Contract {
     });
   }
 
-  get operations(): OperationDescription[] {
-    return this.routes.map((route) => route.operation);
-  }
-
   /** Finds the operation for a method and a path relative to `/api/2`. */
-  route(method: string, path: string): { operation: OperationDescription; pathParams: Record<string, string> } {
+  route(method: string, path: string): Routed {
     const matches = this.routes
       .map((route) => ({ route, match: route.pattern.exec(path) }))
       .filter((candidate) => candidate.match !== null);

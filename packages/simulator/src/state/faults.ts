@@ -1,4 +1,6 @@
-export type FaultType = 'status' | 'latency' | 'drop' | 'truncate' | 'fail-generation' | 'usage-history-late';
+export const faultTypes = ['status', 'latency', 'drop', 'truncate', 'fail-generation', 'usage-history-late'] as const;
+
+export type FaultType = (typeof faultTypes)[number];
 
 export interface FaultSpec {
   type: FaultType;
@@ -31,7 +33,8 @@ export interface Fault extends FaultSpec {
   remaining: number;
 }
 
-const requestFaults: FaultType[] = ['status', 'drop', 'truncate', 'usage-history-late'];
+/** The faults that answer (or spoil) a request; latency adds up on top of one of them. */
+const requestFaults: readonly FaultType[] = ['status', 'drop', 'truncate', 'usage-history-late'];
 
 function globToRegExp(glob: string): RegExp {
   const escaped = glob.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
@@ -39,8 +42,7 @@ function globToRegExp(glob: string): RegExp {
 }
 
 export function validateFaultSpec(spec: FaultSpec): string | null {
-  const types: FaultType[] = ['status', 'latency', 'drop', 'truncate', 'fail-generation', 'usage-history-late'];
-  if (!types.includes(spec.type)) return `type must be one of ${types.join(', ')}`;
+  if (!(faultTypes as readonly string[]).includes(spec.type)) return `type must be one of ${faultTypes.join(', ')}`;
   if (spec.type === 'status' && !(Number.isInteger(spec.status) && spec.status! >= 400 && spec.status! <= 599)) {
     return 'a status fault needs status between 400 and 599';
   }
@@ -54,11 +56,14 @@ export function validateFaultSpec(spec: FaultSpec): string | null {
 /** Faults injected on demand; each applies to the next matching requests (or generations) and then wears off. */
 export class FaultBook {
   private faults: Fault[] = [];
+  /** Each fault's path pattern, compiled once when it is added. */
+  private readonly paths = new WeakMap<Fault, RegExp>();
   private nextId = 1;
 
   add(spec: FaultSpec): Fault {
     if (spec.type === 'usage-history-late') spec = { method: 'POST', path: '/api/2/reports', ...spec };
     const fault: Fault = { ...spec, id: this.nextId++, remaining: spec.always ? Number.POSITIVE_INFINITY : (spec.times ?? 1) };
+    if (fault.path) this.paths.set(fault, globToRegExp(fault.path));
     this.faults.push(fault);
     return fault;
   }
@@ -77,7 +82,7 @@ export class FaultBook {
       (fault) =>
         fault.remaining > 0 &&
         (!fault.method || fault.method.toUpperCase() === method.toUpperCase()) &&
-        (!fault.path || globToRegExp(fault.path).test(path)),
+        (!fault.path || this.paths.get(fault)!.test(path)),
     );
     let delayMs = 0;
     for (const fault of matching.filter((f) => f.type === 'latency')) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { Readable, Transform, pipeline as pipe, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { constants, createGzip } from 'node:zlib';
 import { renderReportFile } from '../content/index.js';
@@ -36,10 +36,24 @@ export class StoredFile {
     readonly createdAt: number,
     readonly visibleAt: number,
     readonly readyAt: number,
-    readonly failed: boolean,
+    failed: boolean,
     private readonly content: ReportFileRequest,
   ) {
-    this.ready = failed ? Promise.resolve() : this.prepare();
+    this.#failed = failed;
+    // A generation that cannot be measured is a failed one: it lists as failed instead of rejecting unheard.
+    this.ready = failed
+      ? Promise.resolve()
+      : this.prepare().catch((error: unknown) => {
+          console.error(`simulator: generating stored report ${id} failed`, error);
+          this.#failed = true;
+        });
+  }
+
+  #failed: boolean;
+
+  /** Whether its generation failed: injected by a fault, or because its content could not be rendered. */
+  get failed(): boolean {
+    return this.#failed;
   }
 
   status(now: number): StoredStatus | null {
@@ -59,12 +73,15 @@ export class StoredFile {
     return `${this.content.kind}_${start}_${end}_${this.format}.${extension}`;
   }
 
-  /** The gzip bytes as served on the wire. */
+  /**
+   * The gzip bytes as served on the wire. A render error destroys the returned stream (so that a response that
+   * promised a content-length is cut instead of hanging), and destroying it stops the rendering.
+   */
   openCompressed(): Readable {
     if (this.compressed) return Readable.from([this.compressed]);
-    const gzip = createGzip(this.gzipOptions());
-    Readable.from(renderReportFile(this.content)).pipe(gzip);
-    return gzip;
+    return pipe(Readable.from(renderReportFile(this.content)), createGzip(this.gzipOptions()), () => {
+      // errors reach whoever reads the gzip stream, which pipeline destroys with them
+    });
   }
 
   private gzipOptions() {

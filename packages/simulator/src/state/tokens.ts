@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { SimulatedClock } from '../clock.js';
+import type { SimulatorConfig } from './config.js';
 
 export interface ApiClient {
   clientId: string;
@@ -21,8 +22,13 @@ export class TokenIssuer {
 
   constructor(
     private readonly clock: SimulatedClock,
-    public lifetimeSeconds: number,
+    /** The live settings: a changed token lifetime applies to the next token issued. */
+    private readonly config: Pick<SimulatorConfig, 'tokenLifetimeSeconds'>,
   ) {}
+
+  get lifetimeSeconds(): number {
+    return this.config.tokenLifetimeSeconds;
+  }
 
   issue(client: ApiClient) {
     const issuedAt = Math.floor(this.clock.now() / 1000);

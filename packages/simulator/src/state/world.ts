@@ -1,4 +1,4 @@
-import { createTenantTree, stableUuid, type Tenant, type TenantTree } from '../content/index.js';
+import { createTenantTree, stableUuid, type TenantTree } from '../content/index.js';
 import type { ApiClient } from './tokens.js';
 
 export interface WorldOptions {
@@ -42,10 +42,6 @@ export class World {
 
   canAccess(client: ApiClient, tenantId: string): boolean {
     return client.tenantId === this.tree.root.id && this.accessible.has(tenantId);
-  }
-
-  tenant(tenantId: string): Tenant | undefined {
-    return this.tree.byId.get(tenantId);
   }
 
   /** Ids for people and tests: the client's own tenant, then partners and customers below it. */

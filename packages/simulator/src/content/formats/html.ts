@@ -3,7 +3,15 @@
 import type { Tenant } from '../types.js';
 import type { ReportPlan, UsageRow } from '../rows.js';
 import { htmlEscape } from './escape.js';
-import { humanColumns, humanItemCells, humanTenantCells, humanUnitCells, humanUserCells, humanValueCells } from './human.js';
+import {
+  humanColumns,
+  humanItemCells,
+  humanTenantCells,
+  humanUnitCells,
+  humanUserCells,
+  humanValueCells,
+  humanValueColumns,
+} from './human.js';
 import { ItemMemo } from './item-memo.js';
 import type { FormatWriter } from './writer.js';
 
@@ -25,6 +33,8 @@ const cells = (values: string[]): string => values.map((value) => `<td>${htmlEsc
 
 export function htmlWriter(plan: ReportPlan): FormatWriter {
   const columns = humanColumns(plan);
+  // Numbers are right-aligned; the date (of dated reports) is text. Neither needs escaping.
+  const valueOpenings = humanValueColumns(plan).map((column) => (column.numeric ? '<td class="num">' : '<td>'));
   let rows = 0;
   let prefix = '';
   let suffix = '';
@@ -54,9 +64,8 @@ export function htmlWriter(plan: ReportPlan): FormatWriter {
     row(row: UsageRow) {
       rows++;
       const text = items.get(row.item);
-      // Numbers need no escaping; the date (of dated reports, first) is text.
       const values = humanValueCells(plan, row)
-        .map((value, i) => (plan.dated && i === 0 ? `<td>${value}</td>` : `<td class="num">${value}</td>`))
+        .map((value, i) => `${valueOpenings[i]}${value}</td>`)
         .join('');
       return `${prefix}${text.head}${values}${text.tail}${suffix}`;
     },

@@ -29,21 +29,20 @@ export interface HumanColumn {
   numeric: boolean;
 }
 
+const text = (title: string): HumanColumn => ({ title, numeric: false });
+const number = (title: string): HumanColumn => ({ title, numeric: true });
+
 /**
  * Tenant name, Tenant type, Tenant ID, Service, Offering item, Edition, Infrastructure, [Date], Usage,
  * Trial usage, [Usage change], Quota, Unit, [SKU], [Login, Email]. Usage and its change are production usage;
  * trial usage is shown on its own.
  */
 export function humanColumns(plan: ReportPlan): HumanColumn[] {
-  const text = (title: string): HumanColumn => ({ title, numeric: false });
-  const number = (title: string): HumanColumn => ({ title, numeric: true });
   return [
     text('Tenant name'), text('Tenant type'), text('Tenant ID'), text('Service'), text('Offering item'),
     text('Edition'), text('Infrastructure'),
-    ...(plan.dated ? [text('Date')] : []),
-    number('Usage'), number('Trial usage'),
-    ...(plan.withDelta ? [number('Usage change')] : []),
-    number('Quota'), text('Unit'),
+    ...humanValueColumns(plan),
+    text('Unit'),
     ...(plan.showSkus ? [text('SKU')] : []),
     ...(plan.accounts ? [text('Login'), text('Email')] : []),
   ];
@@ -60,6 +59,16 @@ export function humanItemCells(item: OfferingItem): string[] {
     CATALOG_BY_NAME.get(item.name)?.title ?? item.name,
     EDITION_TITLES[item.edition] ?? item.edition,
     BACKEND_TITLES[item.backendType] ?? item.backendType,
+  ];
+}
+
+/** The columns of humanValueCells, in the same order. */
+export function humanValueColumns(plan: ReportPlan): HumanColumn[] {
+  return [
+    ...(plan.dated ? [text('Date')] : []),
+    number('Usage'), number('Trial usage'),
+    ...(plan.withDelta ? [number('Usage change')] : []),
+    number('Quota'),
   ];
 }
 

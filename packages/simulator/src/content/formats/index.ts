@@ -8,7 +8,6 @@ import type { FormatWriter } from './writer.js';
 
 export type { FormatWriter } from './writer.js';
 export { CSV_V2_VENDOR_COLUMNS, csvV2Columns } from './csv-v2.js';
-export { humanColumns } from './human.js';
 
 export function createWriter(plan: ReportPlan): FormatWriter {
   switch (plan.format) {

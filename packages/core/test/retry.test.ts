@@ -140,14 +140,14 @@ describe('creates are never retried blindly', () => {
 
   it('never call a timed-out create safe to repeat: the data center may still make the report', async () => {
     const sim = simulator();
-    const client = nodeClientFor(sim, { timeoutMs: 150 });
+    const client = nodeClientFor(sim, { timeoutMs: 500 });
     const before = (await client.listTenantReportIds()).length;
-    sim.control.addFault({ type: 'latency', delayMs: 600, method: 'POST', path: '/api/2/reports' });
+    sim.control.addFault({ type: 'latency', delayMs: 2500, method: 'POST', path: '/api/2/reports' });
     const error = await client.createReport(billingBody(sim.tenantId)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CreateOutcomeUnknownError);
-    expect((error as Error).message).toContain('got no answer within 150 ms. No new report has appeared yet, but the data center may still make it.');
+    expect((error as Error).message).toContain('got no answer within 500 ms. No new report has appeared yet, but the data center may still make it.');
     // and it does: the slow request was given up, not withdrawn
-    await expect.poll(() => client.listTenantReportIds().then((ids) => ids.length), { timeout: 5000 }).toBe(before + 1);
+    await expect.poll(() => client.listTenantReportIds().then((ids) => ids.length), { timeout: 10_000 }).toBe(before + 1);
     expect(requestsOf(sim, 'createReport')).toHaveLength(1);
   });
 

@@ -63,14 +63,20 @@ describe('deadlines of attempts in flight', () => {
   });
 
   it('arm again after a host sleep failed, instead of never timing out', async () => {
-    vi.useRealTimers();
+    manualTimers(); // fake setTimeout and monotonic clock: the sleeps below run on them
     let sleeps = 0;
-    const failingOnce: Runtime = { ...nodeRuntime, startTimer: undefined, sleep: (ms, signal) => (sleeps += 1) === 1 ? Promise.reject(new Error('host sleep broke')) : nodeRuntime.sleep(ms, signal) };
+    const failingOnce: Runtime = {
+      ...nodeRuntime,
+      startTimer: undefined,
+      sleep: (ms) => ((sleeps += 1) === 1 ? Promise.reject(new Error('host sleep broke')) : new Promise((resolve) => setTimeout(resolve, ms))),
+    };
     const deadlines = new Deadlines(failingOnce);
     deadlines.add(20, () => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    const expired = new Promise((resolve) => deadlines.add(20, () => resolve('expired')));
-    expect(await expired).toBe('expired');
+    await vi.advanceTimersByTimeAsync(5); // the failed sleep is heard of
+    let expired = false;
+    deadlines.add(20, () => (expired = true));
+    await vi.advanceTimersByTimeAsync(20);
+    expect(expired).toBe(true);
     expect(sleeps).toBe(2);
   });
 });
@@ -95,10 +101,10 @@ describe('per-attempt timeouts on real time', () => {
 
   it('time out the slow attempt among concurrent ones and answer the others', async () => {
     const sim = simulator();
-    const client = nodeClientFor(sim, { timeoutMs: 150, retry: false });
+    const client = nodeClientFor(sim, { timeoutMs: 500, retry: false });
     await client.getOwnTenantId();
     sim.control.clearRequests();
-    sim.control.addFault({ type: 'latency', delayMs: 1000, always: true, path: listPath });
+    sim.control.addFault({ type: 'latency', delayMs: 5000, always: true, path: listPath });
     const [slow, ...fast] = await Promise.allSettled([client.listTenantReportIds(sim.tenantId), client.getApiClient(sim.clientId), client.getApiClient(sim.clientId)]);
     expect(slow.status === 'rejected' && slow.reason).toBeInstanceOf(TimeoutError);
     expect(fast.map((result) => result.status === 'fulfilled' && result.value.tenant_id)).toEqual([sim.tenantId, sim.tenantId]);
@@ -108,17 +114,17 @@ describe('per-attempt timeouts on real time', () => {
   it('log an attempt given up on when it is given up, with what happened', async () => {
     const sim = simulator();
     const events: RequestEvent[] = [];
-    const client = nodeClientFor(sim, { timeoutMs: 100, retry: false, onRequest: (event) => events.push(event) });
+    const client = nodeClientFor(sim, { timeoutMs: 500, retry: false, onRequest: (event) => events.push(event) });
     await client.getOwnTenantId();
-    sim.control.addFault({ type: 'latency', delayMs: 1000, always: true, path: listPath });
+    sim.control.addFault({ type: 'latency', delayMs: 5000, always: true, path: listPath });
     await expect(client.listTenantReportIds(sim.tenantId)).rejects.toBeInstanceOf(TimeoutError);
-    expect(events.at(-1)).toMatchObject({ method: 'GET', status: null, error: expect.stringContaining('got no answer within 100 ms') });
+    expect(events.at(-1)).toMatchObject({ method: 'GET', status: null, error: expect.stringContaining('got no answer within 500 ms') });
   });
 
   it("abort a host's own fetch when the attempt runs out of time", async () => {
     const sim = simulator();
     const signals: AbortSignal[] = [];
-    const client = nodeClientFor(sim, { timeoutMs: 100, retry: false, fetch: (request) => (signals.push(request.signal), fetch(request)) });
+    const client = nodeClientFor(sim, { timeoutMs: 500, retry: false, fetch: (request) => (signals.push(request.signal), fetch(request)) });
     await client.getOwnTenantId();
     sim.control.addFault({ type: 'latency', delayMs: 20_000, always: true, path: listPath });
     await expect(client.listTenantReportIds(sim.tenantId)).rejects.toBeInstanceOf(TimeoutError);

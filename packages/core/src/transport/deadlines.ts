@@ -45,7 +45,8 @@ export class Deadlines {
     const now = performance.now();
     let nextAt = Infinity;
     for (const deadline of this.pending) {
-      if (deadline.at <= now) {
+      // timers keep whole milliseconds and may fire a fraction early: due within one counts as due now
+      if (deadline.at <= now + 1) {
         this.pending.delete(deadline);
         try {
           deadline.onExpire();

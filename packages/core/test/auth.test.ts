@@ -88,12 +88,7 @@ describe('requestAccessToken, for hosts that keep the token themselves', () => {
 describe('other ways to authenticate', () => {
   const token = async () => {
     const sim = simulator();
-    const response = await fetch(`${sim.apiBaseUrl}/idp/token`, {
-      method: 'POST',
-      headers: { authorization: `Basic ${btoa(`${sim.clientId}:${sim.clientSecret}`)}`, 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'grant_type=client_credentials',
-    });
-    return ((await response.json()) as { access_token: string }).access_token;
+    return (await requestAccessToken({ baseUrl: sim.baseUrl, clientId: sim.clientId, clientSecret: sim.clientSecret }, { runtime: simulatedRuntime(sim) })).accessToken;
   };
 
   it('a fixed access token is used as is; a 401 then is an AuthenticationError saying the token was refused', async () => {

@@ -132,6 +132,20 @@ describe('per-attempt timeouts on real time', () => {
     await expect.poll(() => requestsOf(sim, 'fetchTenantReports').at(-1)?.status).toBe(0);
   });
 
+  it("let one caller's abort end only its own wait for the shared own-tenant lookup", async () => {
+    const sim = simulator();
+    const client = nodeClientFor(sim, { retry: false });
+    sim.control.addFault({ type: 'latency', delayMs: 300, path: '/api/2/clients/*' });
+    const controller = new AbortController();
+    const reason = new Error('this caller gave up');
+    const first = client.getOwnTenantId({ signal: controller.signal });
+    const second = client.getOwnTenantId();
+    controller.abort(reason);
+    await expect(first).rejects.toBe(reason);
+    expect(await second).toBe(sim.tenantId);
+    expect(requestsOf(sim, 'fetchClient').map((entry) => entry.status)).toEqual([200]);
+  });
+
   it("abort the request itself when the caller's signal fires", async () => {
     const sim = simulator();
     const client = nodeClientFor(sim, { timeoutMs: 10_000, retry: false });

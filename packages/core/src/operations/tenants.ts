@@ -16,13 +16,23 @@ export function getOwnTenantId(ctx: ClientContext, options: CallOptions = {}): P
       new ValidationError([{ field: 'tenantId', message: 'is required: the API client id is unknown here, so its own tenant cannot be looked up' }]),
     );
   }
-  ctx.ownTenantId ??= getApiClient(ctx, ctx.clientId, options)
+  // shared by every caller, so it runs without any one caller's signal; each caller's own signal ends its wait
+  ctx.ownTenantId ??= getApiClient(ctx, ctx.clientId)
     .then((client) => client.tenant_id)
     .catch((error: unknown) => {
       ctx.ownTenantId = undefined;
       throw error;
     });
-  return ctx.ownTenantId;
+  return options.signal ? untilAborted(ctx.ownTenantId, options.signal) : ctx.ownTenantId;
+}
+
+function untilAborted<T>(shared: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    shared.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 async function tenantOrOwn(ctx: ClientContext, tenantId: string | undefined, options: CallOptions): Promise<string> {

@@ -4,15 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimulator, type Simulator } from '@acronis-reports/simulator';
 import { decodeStoredReportBody, parseUsageRows, readBytes, readText, type UsageRow } from '../../src/download/index.js';
-
-interface StoredItem {
-  id: string;
-  report_format: string;
-  status: string;
-  size: number;
-}
+import { createReportsClient, requestAccessToken, type ReportFormat, type ReportsClient, type StoredReport } from '../../src/node/index.js';
+import { nodeRuntime } from '../../src/node/runtime.js';
 
 let sim: Simulator;
+let client: ReportsClient;
 let token: string;
 
 const api = (path: string, init: RequestInit = {}): Promise<Response> =>
@@ -20,38 +16,19 @@ const api = (path: string, init: RequestInit = {}): Promise<Response> =>
 
 interface Report {
   id: string;
-  items: Map<string, StoredItem>;
+  items: Map<string, StoredReport>;
 }
 
-async function createReport(formats: string[]): Promise<Report> {
-  const response = await api('/reports', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      parameters: {
-        tenant_id: sim.tenantId,
-        level: 'all_customers',
-        kind: 'usage_summary',
-        formats,
-        period: { start: '2026-10-01', end: '2026-10-31' },
-        show_skus: true,
-      },
-      schedule: { type: 'once' },
-      result_action: 'save',
-    }),
+/** A one-time report made and waited for by core; its files are then fetched raw, to test decoding alone. */
+async function createReport(formats: ReportFormat[]): Promise<Report> {
+  const { id } = await client.createReport({
+    parameters: { tenant_id: sim.tenantId, level: 'all_customers', kind: 'usage_summary', formats, period: { start: '2026-10-01', end: '2026-10-31' }, show_skus: true },
+    schedule: { type: 'once' },
+    result_action: 'save',
   });
-  expect(response.status).toBe(200);
-  const { id } = (await response.json()) as { id: string };
   sim.control.advanceClock(100);
-  for (let attempt = 0; attempt < 600; attempt++) {
-    const { items } = (await (await api(`/reports/${id}/stored`)).json()) as { items: StoredItem[] };
-    if (items.some((item) => item.status === 'failed')) throw new Error('generation failed');
-    if (items.length === formats.length && items.every((item) => item.status === 'saved')) {
-      return { id, items: new Map(items.map((item) => [item.report_format, item])) };
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`report ${id} was not saved in time`);
+  const items = await client.waitForStoredReports(id, { initialDelayMs: 25, maxDelayMs: 25, timeoutMs: 30_000 });
+  return { id, items: new Map(items.map((item) => [item.report_format, item])) };
 }
 
 async function download(report: Report, format: string): Promise<Response> {
@@ -79,13 +56,9 @@ let fetchDecoded: { csv: UsageRow[]; json: UsageRow[] };
 
 beforeAll(async () => {
   sim = await createSimulator({ now: '2026-11-15T12:00:00Z', config: { generationDelayMs: 50, listDelayMs: 0 } });
-  const basic = btoa(`${sim.clientId}:${sim.clientSecret}`);
-  const answer = await fetch(`${sim.apiBaseUrl}/idp/token`, {
-    method: 'POST',
-    headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
-    body: 'grant_type=client_credentials',
-  });
-  token = ((await answer.json()) as { access_token: string }).access_token;
+  const credentials = { baseUrl: sim.baseUrl, clientId: sim.clientId, clientSecret: sim.clientSecret };
+  client = createReportsClient(credentials);
+  token = (await requestAccessToken(credentials, { runtime: nodeRuntime })).accessToken;
   report = await createReport(['csv_v2_0', 'json_v2_0']);
 }, 30_000);
 

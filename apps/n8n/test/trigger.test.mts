@@ -122,4 +122,33 @@ describe('Acronis Reports Trigger', () => {
     expect(manual![0]![0]!.json.id).toBe(second);
     expect(manualState).toEqual({});
   });
+
+  it('switching the event or the report of an existing trigger takes a silent baseline, then emits only what is new', async () => {
+    const state: IDataObject = {};
+    expect(await poll({ event: 'newReport', tenantId: '' }, state)).toBeNull(); // baseline for New Report only
+    const existing = await createBilling('2026-02');
+    await settle();
+    const ready = { event: 'storedReportReady', watch: 'tenant', tenantId: '', formats: ['json_v2_0'], download: false };
+    expect(await poll(ready, state)).toBeNull(); // the event changed: files already there are not events
+    const fresh = await createBilling('2026-01');
+    await settle();
+    const out = await poll(ready, state);
+    expect(out![0]!.map((item) => item.json.reportId)).toEqual([fresh]);
+    expect(await poll(ready, state)).toBeNull();
+
+    const one = { event: 'storedReportReady', watch: 'report', reportId: byId(existing), formats: [], download: false };
+    const oneState: IDataObject = {};
+    expect(await poll(one, oneState)).toBeNull();
+    expect(await poll({ ...one, reportId: byId(fresh) }, oneState)).toBeNull(); // the report changed: its files are its baseline
+    const newest = await createBilling('2025-12');
+    expect(await poll({ ...one, reportId: byId(newest) }, oneState)).toBeNull(); // baseline before its files exist
+    await settle();
+    const files = await poll({ ...one, reportId: byId(newest) }, oneState);
+    expect(files![0]!.map((item) => [item.json.reportId, item.json.report_format]).sort()).toEqual([[newest, 'csv_v2_0'], [newest, 'json_v2_0']]);
+
+    // a cursor saved before per-event baselines (one flag, files per report) is read as the baseline of the event polled now
+    const legacy: IDataObject = { baseline: true, stored: { [newest]: files![0]!.map((item) => String(item.json.id)) } };
+    expect(await poll({ ...one, reportId: byId(newest) }, legacy)).toBeNull();
+    expect(legacy).toEqual({ stored: { saved: { [newest]: expect.any(Array) } } });
+  });
 });

@@ -11,15 +11,36 @@ import { reportsClient } from '../AcronisReports/transport';
 const MEMORY = 1000;
 const CONCURRENCY = 4;
 
+type Status = 'saved' | 'failed';
+
+/**
+ * Each event keeps its own baseline: a missing entry means "not baselined yet", so the first poll after switching the
+ * event (or the report of One Report) only records what exists and emits nothing.
+ */
 interface Cursor {
-	baseline?: boolean;
-	/** Stored report ids already emitted (or present at the baseline), per report id. */
-	stored?: Record<string, string[]>;
+	/** Stored report ids already emitted (or present at the baseline), per status, then per report id. */
+	stored?: Partial<Record<Status, Record<string, string[]>>>;
 	/** Report ids already known, for New Report. */
 	reports?: string[];
+	/** Legacy (cursors saved before per-event baselines); see `upgradeCursor`. */
+	baseline?: boolean;
 }
 
 type Event = 'storedReportReady' | 'storedReportFailed' | 'newReport';
+
+/**
+ * Older cursors had one `baseline` flag for every event and `stored` keyed by report id only, holding the ids of
+ * whichever status was polled then. Those ids are attributed to the status polled now (the event most likely did not
+ * change across the upgrade, so nothing is emitted twice or lost); when New Report is polled they are dropped, so a later
+ * switch to a stored event takes a fresh baseline. `reports` kept its shape and stays as it is.
+ */
+function upgradeCursor(cursor: Cursor, status: Status | undefined): void {
+	if (cursor.baseline === undefined) return;
+	const legacy = cursor.stored as Record<string, string[]> | undefined;
+	delete cursor.stored;
+	if (legacy && status) cursor.stored = { [status]: legacy };
+	delete cursor.baseline;
+}
 
 export class AcronisReportsTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -111,16 +132,16 @@ async function pollReports(this: IPollFunctions, client: ReportsClient, cursor: 
 		const newest = ids[ids.length - 1];
 		return newest ? [{ json: reportJson(await client.getReport(newest)) }] : [];
 	}
-	const known = new Set(cursor.reports ?? []);
-	const fresh = cursor.baseline ? ids.filter((id) => !known.has(id)) : [];
+	upgradeCursor(cursor, undefined);
+	const known = cursor.reports ? new Set(cursor.reports) : undefined; // undefined: no baseline for New Report yet
+	const fresh = known ? ids.filter((id) => !known.has(id)) : [];
 	const reports = await mapLimited(fresh, CONCURRENCY, async (id) => await client.getReport(id));
 	cursor.reports = ids.slice(-MEMORY * 10);
-	cursor.baseline = true;
 	return reports.map((report) => ({ json: reportJson(report) }));
 }
 
 async function pollStored(this: IPollFunctions, client: ReportsClient, cursor: Cursor, event: Event, manual: boolean): Promise<INodeExecutionData[]> {
-	const status = event === 'storedReportReady' ? 'saved' : 'failed';
+	const status: Status = event === 'storedReportReady' ? 'saved' : 'failed';
 	const watch = this.getNodeParameter('watch', 'report') as string;
 	const formats = splitList(this.getNodeParameter('formats', []));
 	const reportIds =
@@ -136,15 +157,19 @@ async function pollStored(this: IPollFunctions, client: ReportsClient, cursor: C
 		const newest = matching.sort((a, b) => createdAtMs(b.item) - createdAtMs(a.item))[0];
 		emit = newest ? [newest] : [];
 	} else {
-		const seen = cursor.stored ?? {};
-		emit = cursor.baseline ? matching.filter(({ reportId, item }) => !(seen[reportId] ?? []).includes(item.id)) : [];
+		upgradeCursor(cursor, status);
+		const previous = cursor.stored?.[status]; // undefined: no baseline for this status yet
+		// Every Report of a Tenant: a report without an entry is new, all its files are events.
+		// One Report: a report without an entry was just selected, its existing files are its baseline.
+		const baselined = (reportId: string) => previous !== undefined && (watch !== 'report' || previous[reportId] !== undefined);
+		emit = matching.filter(({ reportId, item }) => baselined(reportId) && !(previous?.[reportId] ?? []).includes(item.id));
+		const seen = { ...previous };
 		for (const { reportId, items } of lists) {
 			const ids = new Set(seen[reportId] ?? []);
 			for (const item of items) if (item.status === status) ids.add(item.id);
 			seen[reportId] = [...ids].slice(-MEMORY);
 		}
-		cursor.stored = seen;
-		cursor.baseline = true;
+		cursor.stored = { ...cursor.stored, [status]: seen };
 		emit.sort((a, b) => createdAtMs(a.item) - createdAtMs(b.item));
 	}
 	const download = event === 'storedReportReady' && (this.getNodeParameter('download', false) as boolean);

@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { credentialsOf, runCli, useSimulator } from './support.js';
+import { simulatorEnv, runCli, useSimulator } from './support.js';
 
 const simulator = useSimulator();
-const cli = (args: string[]) => runCli(['--json', ...args], { env: credentialsOf(simulator()) });
+const cli = (args: string[]) => runCli(['--json', ...args], { env: simulatorEnv(simulator()) });
 const json = (result: { stdout: string }) => JSON.parse(result.stdout);
 
 describe('every subcommand, with --json output', () => {
@@ -58,7 +58,7 @@ describe('every subcommand, with --json output', () => {
     expect(output.summary.items.find((item: { offeringItem: string }) => item.offeringItem === 'storage')).toMatchObject({ unit: 'GB' });
     expect(sim.control.requests().filter((r) => r.operationId === 'deleteReport').map((r) => r.status)).toContain(204);
     // without --json, humans get tables on stdout and progress on stderr, as timestamped lines off a terminal
-    const human = await runCli(['billing', '--month', '2026-09', '--out', dir], { env: credentialsOf(sim) });
+    const human = await runCli(['billing', '--month', '2026-09', '--out', dir], { env: simulatorEnv(sim) });
     expect(human.code).toBe(0);
     expect(human.stdout).toContain('offering item');
     expect(human.stdout).toContain(`Files are in ${join(dir, '2026-09')}`);

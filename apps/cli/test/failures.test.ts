@@ -4,7 +4,7 @@ import { connect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { credentialsOf, runCli, useSimulator } from './support.js';
+import { simulatorEnv, runCli, useSimulator } from './support.js';
 
 const simulator = useSimulator({ config: { generationDelayMs: 60_000, listDelayMs: 100 } });
 const unknownId = '00000000-0000-4000-8000-000000000000';
@@ -29,11 +29,11 @@ describe('exit codes and messages', () => {
     const sim = simulator();
     expect((await runCli(['list', '--colour'])).code).toBe(2);
     sim.control.clearRequests();
-    const result = await runCli(['create', '--kind', 'usage_weekly', '--tenant-id', sim.tenantId], { env: credentialsOf(sim) });
+    const result = await runCli(['create', '--kind', 'usage_weekly', '--tenant-id', sim.tenantId], { env: simulatorEnv(sim) });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('parameters.kind must be one of usage_daily, usage_summary, usage_current, usage_breakdown, got "usage_weekly"');
     expect(sim.control.requests().filter((r) => r.operationId === 'createReport')).toEqual([]);
-    expect((await runCli(['billing', '--month', '2026-13'], { env: credentialsOf(sim) })).stderr).toContain('month must be a month as YYYY-MM');
+    expect((await runCli(['billing', '--month', '2026-13'], { env: simulatorEnv(sim) })).stderr).toContain('month must be a month as YYYY-MM');
   });
 
   it('2: numeric flags that are not positive numbers are refused by name, with nothing sent', async () => {
@@ -47,7 +47,7 @@ describe('exit codes and messages', () => {
       [['delete', unknownId, '--version', '0'], "option '--version <n>' argument '0' is invalid"],
     ];
     for (const [args, message] of cases) {
-      const result = await runCli(args, { env: credentialsOf(sim) });
+      const result = await runCli(args, { env: simulatorEnv(sim) });
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toContain(`${message}. It must be a positive number.`);
       expect(result.stdout).toBe('');
@@ -61,7 +61,7 @@ describe('exit codes and messages', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-both-'));
     const both = ['--month', '2026-10', '--period-start', '2026-10-01', '--period-end', '2026-10-15'];
     for (const args of [['billing', ...both, '--out', dir], ['create', ...both]]) {
-      const result = await runCli(args, { env: credentialsOf(sim) });
+      const result = await runCli(args, { env: simulatorEnv(sim) });
       expect(result.code, args[0]).toBe(2);
       expect(result.stderr).toContain('Error: Give either --month or --period-start/--period-end, not both.');
       expect(result.stdout).toBe('');
@@ -95,7 +95,7 @@ describe('exit codes and messages', () => {
   });
 
   it('4: an unknown report', async () => {
-    const result = await runCli(['get', unknownId], { env: credentialsOf(simulator()) });
+    const result = await runCli(['get', unknownId], { env: simulatorEnv(simulator()) });
     expect(result.code).toBe(4);
     expect(result.stderr).toContain(`Error: Fetching the report failed (404: Report ${unknownId} not found.).`);
   });
@@ -103,13 +103,13 @@ describe('exit codes and messages', () => {
   it('6: a failed generation; 7: files not ready in time', async () => {
     const sim = simulator();
     sim.control.addFault({ type: 'fail-generation', format: 'csv_v2_0' });
-    const created = JSON.parse((await runCli(['--json', 'create', '--month', '2026-10', '--formats', 'csv_v2_0'], { env: credentialsOf(sim) })).stdout);
+    const created = JSON.parse((await runCli(['--json', 'create', '--month', '2026-10', '--formats', 'csv_v2_0'], { env: simulatorEnv(sim) })).stdout);
     sim.control.advanceClock(60_000);
-    const failed = await runCli(['wait', created.id], { env: credentialsOf(sim) });
+    const failed = await runCli(['wait', created.id], { env: simulatorEnv(sim) });
     expect(failed.code).toBe(6);
     expect(failed.stderr).toContain('failed to generate report');
-    const slow = JSON.parse((await runCli(['--json', 'create', '--month', '2026-10'], { env: credentialsOf(sim) })).stdout);
-    const timedOut = await runCli(['wait', slow.id, '--wait-timeout', '2'], { env: credentialsOf(sim) });
+    const slow = JSON.parse((await runCli(['--json', 'create', '--month', '2026-10'], { env: simulatorEnv(sim) })).stdout);
+    const timedOut = await runCli(['wait', slow.id, '--wait-timeout', '2'], { env: simulatorEnv(sim) });
     expect(timedOut.code).toBe(7);
     expect(timedOut.stderr).toMatch(/was not ready after 2 s \(csv_v2_0: in_progress, json_v2_0: in_progress\)/);
   });
@@ -119,7 +119,7 @@ describe('exit codes and messages', () => {
     // far longer than the test may run: only a command that stops waiting for the hung requests passes
     sim.control.addFault({ type: 'latency', delayMs: 300_000, always: true, path: '/api/2/tenants/*/reports' });
     try {
-      const result = await runCli(['list', '--ids-only', '--tenant-id', sim.tenantId, '--timeout', '1'], { env: credentialsOf(sim) });
+      const result = await runCli(['list', '--ids-only', '--tenant-id', sim.tenantId, '--timeout', '1'], { env: simulatorEnv(sim) });
       expect(result.code).toBe(7);
       expect(result.stderr).toContain('got no answer within 1000 ms');
     } finally {
@@ -141,7 +141,7 @@ describe('exit codes and messages', () => {
     const sim = simulator();
     sim.control.addFault({ type: 'status', status: 503, always: true, path: '/api/2/tenants/*/reports' });
     try {
-      const result = await runCli(['list', '--ids-only', '--tenant-id', sim.tenantId], { env: credentialsOf(sim) });
+      const result = await runCli(['list', '--ids-only', '--tenant-id', sim.tenantId], { env: simulatorEnv(sim) });
       expect(result.code).toBe(9);
       expect(result.stderr).toContain("Error: Listing the tenant's reports failed (503: Service unavailable.).");
     } finally {
@@ -171,11 +171,11 @@ describe('proxies', () => {
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
     const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
     try {
-      const through = await runCli(['list', '--ids-only', '--tenant-id', sim.tenantId], { env: { ...credentialsOf(sim), HTTP_PROXY: proxyUrl } });
+      const through = await runCli(['list', '--ids-only', '--tenant-id', sim.tenantId], { env: { ...simulatorEnv(sim), HTTP_PROXY: proxyUrl } });
       expect(through.code).toBe(0);
       expect(seen).toContain(`CONNECT ${new URL(sim.baseUrl).host}`);
       seen.length = 0;
-      const bypass = await runCli(['list', '--ids-only', '--tenant-id', sim.tenantId], { env: { ...credentialsOf(sim), HTTP_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' } });
+      const bypass = await runCli(['list', '--ids-only', '--tenant-id', sim.tenantId], { env: { ...simulatorEnv(sim), HTTP_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' } });
       expect(bypass.code).toBe(0);
       expect(seen).toEqual([]);
     } finally {

@@ -2,12 +2,12 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { credentialsOf, runCli, useSimulator } from './support.js';
+import { simulatorEnv, runCli, useSimulator } from './support.js';
 
 // Behaviours promised by the README. This file has its own simulator: the last test moves its clock forward.
 const simulator = useSimulator();
 const cli = (args: string[], input?: string) =>
-  runCli(['--json', ...args], { env: credentialsOf(simulator()), ...(input !== undefined ? { input } : {}) });
+  runCli(['--json', ...args], { env: simulatorEnv(simulator()), ...(input !== undefined ? { input } : {}) });
 const json = (result: { stdout: string }) => JSON.parse(result.stdout);
 
 describe('what the README promises', () => {

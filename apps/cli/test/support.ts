@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { createSimulator, type Simulator, type SimulatorOptions } from '@acronis-reports/simulator';
 
@@ -46,8 +47,17 @@ export function runCli(args: string[], options: { env?: Record<string, string>; 
   });
 }
 
-export const credentialsOf = (sim: Simulator) => ({
+const simulatorClock = pathToFileURL(join(import.meta.dirname, 'clock', 'simulator-clock.mjs')).href;
+
+/**
+ * The environment that points the CLI at `sim` and runs it on the simulator's clock (read now, so call it right
+ * before the start): the CLI decides "the last full month" and "in the future" on the same clock as the
+ * simulator, whatever day the tests run.
+ */
+export const simulatorEnv = (sim: Simulator) => ({
   ACRONIS_BASE_URL: sim.baseUrl,
   ACRONIS_CLIENT_ID: sim.clientId,
   ACRONIS_CLIENT_SECRET: sim.clientSecret,
+  ACRONIS_TEST_CLOCK: sim.control.now(),
+  NODE_OPTIONS: `--import=${simulatorClock}`,
 });

@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bin, credentialsOf, useSimulator } from './support.js';
+import { bin, simulatorEnv, useSimulator } from './support.js';
 
 const simulator = useSimulator({ config: { generationDelayMs: 2500, listDelayMs: 100 } });
 const hasScript = spawnSync('script', ['--version']).status === 0;
@@ -19,7 +19,7 @@ async function billingOnTerminal(columns: number, rows: number): Promise<{ code:
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('ACRONIS_') && name !== 'CI'));
   const command = `stty cols ${columns} rows ${rows}; ${process.execPath} ${bin} billing --out ${dir}`;
   const child = spawn('script', ['-qec', command, '/dev/null'], {
-    env: { ...env, ...credentialsOf(simulator()), TERM: 'xterm' },
+    env: { ...env, ...simulatorEnv(simulator()), TERM: 'xterm' },
     stdio: ['ignore', 'pipe', 'pipe'],
     // a hung command must not outlive its test (the terminal closing hangs up the command under it)
     timeout: 110_000,

@@ -41,8 +41,15 @@ import {
 const started = Date.now();
 const keep = process.argv.includes('--keep');
 const skipTrigger = process.env.N8N_E2E_SKIP_TRIGGER === '1';
-const NOW = '2026-11-15T12:00:00Z';
-const BILLED_MONTH = '2026-10';
+// n8n runs on the machine's clock, so the simulator does too: Create Billing Report then bills the month the
+// simulator also calls the last full one, whatever day this runs. The night-time "usage history is not ready"
+// window is off here: it would only make the run depend on the hour (unit tests cover it).
+function lastFullMonthAt(ms) {
+  const now = new Date(ms);
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+}
+// An explicit month in the past for the report the trigger test makes.
+const TRIGGER_MONTH = '2026-10';
 const UNKNOWN_REPORT = '0b8d2f5e-3c41-4f7a-9a2e-6d1c8e4b7a90';
 
 const results = [];
@@ -237,7 +244,7 @@ async function main() {
       } catch (error) {
         throw new Error(`cannot load @acronis-reports/simulator (build the workspace first: pnpm build): ${error.message}`);
       }
-      sim = await createSimulator({ now: NOW, host: '127.0.0.1', config: { generationDelayMs: 1500, listDelayMs: 100 } });
+      sim = await createSimulator({ host: '127.0.0.1', config: { generationDelayMs: 1500, listDelayMs: 100, nightlyUsageHistoryGap: false } });
       return sim.baseUrl;
     });
     if (!sim) return false;
@@ -277,14 +284,18 @@ async function main() {
   // --- a. billing
   await check(names[0], async () => {
     sim.control.clearRequests();
+    const monthBefore = lastFullMonthAt(Date.now());
     const { run, code, stdout, stderr } = await execute(WF.billing.id);
+    const monthAfter = lastFullMonthAt(Date.now());
     assert(!run.data?.resultData?.error, `run failed: ${run.data?.resultData?.error?.message}\n${tail(stdout + stderr)}`);
     assert(code === 0, `n8n execute exited ${code}`);
     const items = nodeItems(run, 'Create Billing Report');
     assert(items.length === 2, `expected 2 items, got ${items.length}`);
+    // the last full month when the run started, or when it ended if a month ended meanwhile
+    const billed = [monthBefore, monthAfter].find((month) => items.every((item) => item.json.fileName?.startsWith(`usage_summary-${month}.`))) ?? monthBefore;
     const expected = {
-      [`usage_summary-${BILLED_MONTH}.csv`]: 'text/csv',
-      [`usage_summary-${BILLED_MONTH}.json`]: 'application/json',
+      [`usage_summary-${billed}.csv`]: 'text/csv',
+      [`usage_summary-${billed}.json`]: 'application/json',
     };
     const seen = [];
     for (const item of items) {
@@ -441,7 +452,7 @@ async function triggerCheck(n8nBin, baseEnv) {
         kind: 'usage_summary',
         level: 'direct_partners',
         formats: ['csv_v2_0', 'json_v2_0'],
-        period: { start: `${BILLED_MONTH}-01`, end: `${BILLED_MONTH}-31` },
+        period: { start: `${TRIGGER_MONTH}-01`, end: `${TRIGGER_MONTH}-31` },
         hide_zero_usage: true,
         show_skus: true,
       },
@@ -468,7 +479,7 @@ async function triggerCheck(n8nBin, baseEnv) {
   }
   const names = received.map((r) => r.binaryFileName).sort();
   assert(
-    names.join(',') === `usage_summary-${BILLED_MONTH}.csv,usage_summary-${BILLED_MONTH}.json`,
+    names.join(',') === `usage_summary-${TRIGGER_MONTH}.csv,usage_summary-${TRIGGER_MONTH}.json`,
     `attached files: ${names.join(', ')}`,
   );
   for (const id of ids) await sim.control.storedFile(id); // both are stored files the simulator knows

@@ -20,7 +20,7 @@ export type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMN
 
 /** Where a row's values come from. */
 export interface UsageColumns {
-  /** The value of a column, or of a group of them (`usage.absolute`) for naming; undefined when the row lacks it. */
+  /** The value of a column; undefined when the row lacks it. */
   cell(column: Column): Cell;
   /** How an error names that column (or that group) of this row. */
   at(column: Column | 'usage.absolute' | 'usage.delta' | 'usage.effective'): string;

@@ -80,6 +80,15 @@ describe('what the README promises', () => {
     expect(section).toMatch(/^\s+7\s+timed out/m);
   });
 
+  it('create --help says monthly reports offer only csv and html, and recommends csv_v2_0', async () => {
+    const result = await runCli(['create', '--help']);
+    expect(result.code).toBe(0);
+    const help = result.stdout.replace(/\s+/g, ' ');
+    expect(help).toMatch(/--schedule <type> once \(default\) or monthly \(csv and html only\)/);
+    expect(help).toMatch(/Monthly reports offer only csv and html; json_v1, csv_v2_0 and json_v2_0 are for one-time reports/);
+    expect(help).toMatch(/For scripts use csv_v2_0/);
+  });
+
   // moves the simulated clock: keep it last
   it('wait --since skips a monthly report’s older generations; download picks an older one by id', async () => {
     const sim = simulator();

@@ -5,10 +5,25 @@ import type { Bundle } from 'zapier-platform-core';
 
 type Described = Record<string, string>;
 
-/** Zapier dropdown choices: the value, a label with its help text. */
-export function choicesOf(values: readonly string[], descriptions: Described): { value: string; label: string; sample: string }[] {
-  return values.map((value) => ({ value, sample: value, label: `${value}: ${descriptions[value] ?? ''}`.replace(/: $/, '') }));
+/** Zapier dropdown choices: the value, a label with its help text (and this app's note, if any). */
+export function choicesOf(values: readonly string[], descriptions: Described, notes: Described = {}): { value: string; label: string; sample: string }[] {
+  return values.map((value) => {
+    const help = [descriptions[value], notes[value]].filter(Boolean).join(' ');
+    return { value, sample: value, label: help ? `${value}: ${help}` : value };
+  });
 }
+
+// What the API description does not say: monthly reports offer only csv and html (a vendor engineer's answer), so a
+// Zap must not wait for a v2 file of a monthly report; csv_v2_0 is the format to parse, its columns being the ones
+// the vendor's own billing parser reads (json_v2_0's element fields are not published).
+const MONTHLY_FORMATS = 'Monthly reports offer only csv and html; json_v1, csv_v2_0 and json_v2_0 are for one-time reports.';
+const MONTHLY_FILES = 'A monthly report makes only csv and html files.';
+const ONE_TIME_ONLY = 'One-time reports only.';
+const formatNotes: Described = {
+  json_v1: ONE_TIME_ONLY,
+  csv_v2_0: `Recommended for machine use. ${ONE_TIME_ONLY}`,
+  json_v2_0: `${ONE_TIME_ONLY} Its element fields are not published by the vendor: prefer csv_v2_0.`,
+};
 
 export const tenantIdField = {
   key: 'tenantId',
@@ -42,24 +57,24 @@ export const levelField = {
 export const formatsField = {
   key: 'formats',
   label: 'Formats',
-  helpText: fieldDescriptions.formats,
+  helpText: `${fieldDescriptions.formats} ${MONTHLY_FORMATS} For machine use choose \`csv_v2_0\`: its columns are the ones the vendor's own billing parser reads.`,
   list: true,
-  choices: choicesOf(reportFormats, valueDescriptions.reportFormats),
+  choices: choicesOf(reportFormats, valueDescriptions.reportFormats, formatNotes),
 } as const;
 
 export const formatField = {
   key: 'format',
   label: 'Format',
-  helpText: 'Only files in this format. Leave empty for every format.',
+  helpText: `Only files in this format. Leave empty for every format. ${MONTHLY_FILES}`,
   required: false,
-  choices: choicesOf(reportFormats, valueDescriptions.reportFormats),
+  choices: choicesOf(reportFormats, valueDescriptions.reportFormats, formatNotes),
 } as const;
 
 export const scheduleTypeField = {
   key: 'scheduleType',
   label: 'Schedule',
-  helpText: fieldDescriptions.scheduleType,
-  choices: choicesOf(scheduleTypes, valueDescriptions.scheduleTypes),
+  helpText: `${fieldDescriptions.scheduleType} Monthly reports offer only csv and html files. For billing, use **Create Billing Report** (a one-time usage summary over the month).`,
+  choices: choicesOf(scheduleTypes, valueDescriptions.scheduleTypes, { monthly: 'Only csv and html files.' }),
 } as const;
 
 export const resultActionField = {

@@ -29,7 +29,7 @@ export function registerBillingCommand(program: Command, run: Run): void {
     .option('--period-end <date>', 'an explicit period end, YYYY-MM-DD')
     .option('--tenant-id <uuid>', "the tenant to bill (default: the API client's own)")
     .option('--level <level>', 'direct_partners (default), all_partners, all_customers, accounts or itself')
-    .option('--formats <list>', 'comma-separated formats (default: csv_v2_0,json_v2_0)')
+    .option('--formats <list>', 'comma-separated formats (default: csv_v2_0,json_v2_0; csv_v2_0 is the one to parse)')
     .option('--out <dir>', 'where the files go: <dir>/<period>/', 'reports')
     .option('--keep-report', 'keep the one-time report on the data center after the download (default: delete it)')
     .option('--wait-timeout <seconds>', 'give up waiting after this long (default 600)', positiveNumber)

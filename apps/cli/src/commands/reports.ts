@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { positiveNumber } from '../flags.js';
 import { createBodyFrom, updateBodyFrom, type ReportFlags } from '../report-input.js';
 import { reportDetails, reportsTable } from '../tables.js';
+import { formatsHelp } from '../format-help.js';
 import type { Run } from '../run.js';
 import { downloadReady, waitReady } from './stored.js';
 
@@ -18,13 +19,14 @@ function reportFieldOptions(command: Command, forUpdate: boolean): Command {
   if (forUpdate) return command.option('--enabled <bool>', 'true resumes, false pauses a monthly report');
   return command
     .option('--tenant-id <uuid>', "the tenant (default: the API client's own)")
-    .option('--formats <list>', 'comma-separated: csv, html, json_v1, csv_v2_0, json_v2_0')
+    .option('--formats <list>', 'comma-separated: csv, html, json_v1, csv_v2_0 (the one to parse), json_v2_0; monthly reports: csv and html only')
     .option('--month <YYYY-MM>', 'the period: a calendar month')
     .option('--period-start <date>', 'the period start, YYYY-MM-DD')
     .option('--period-end <date>', 'the period end, YYYY-MM-DD')
-    .option('--schedule <type>', 'once (default) or monthly')
+    .option('--schedule <type>', 'once (default) or monthly (csv and html only)')
     .option('--result-action <action>', 'save (default) or send')
-    .option('--generation-date <date>', 'when a one-time report is generated, YYYY-MM-DD');
+    .option('--generation-date <date>', 'when a one-time report is generated, YYYY-MM-DD')
+    .addHelpText('after', `\n${formatsHelp}`);
 }
 
 export function registerReportCommands(program: Command, run: Run): void {

@@ -56,7 +56,7 @@ export function registerStoredCommands(program: Command, run: Run): void {
     .command('wait')
     .description("wait until a report's files are ready")
     .argument('<report-id>')
-    .option('--formats <list>', "formats to wait for (default: the report's own)")
+    .option('--formats <list>', "formats to wait for (default: the report's own; a monthly report makes only csv and html)")
     .option('--since <time>', 'only files created at or after this time (monthly reports)')
     .option('--wait-timeout <seconds>', 'give up after this long (default 600)', positiveNumber)
     .action((reportId: string, flags: { formats?: string; since?: string; waitTimeout?: number }) =>

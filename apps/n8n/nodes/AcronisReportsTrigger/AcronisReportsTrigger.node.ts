@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { binaryPropertyField, binaryPropertyOf, reportIdLocator } from '../AcronisReports/actions/common.descriptions';
 import { toNodeError } from '../AcronisReports/helpers/errors';
 import { downloadJson, downloadToBinary, formatOptions, mapLimited, reportJson, splitList, storedJson } from '../AcronisReports/helpers/utils';
+import { MONTHLY_FILES_NOTE } from '../AcronisReports/helpers/formatHelp';
 import { searchReports } from '../AcronisReports/methods/listSearch';
 import { reportsClient } from '../AcronisReports/transport';
 
@@ -94,7 +95,7 @@ export class AcronisReportsTrigger implements INodeType {
 				type: 'multiOptions',
 				options: formatOptions,
 				default: [],
-				description: 'Only files in these formats. Empty: every format.',
+				description: `Only files in these formats. Empty: every format. ${MONTHLY_FILES_NOTE}`,
 				displayOptions: { show: { event: ['storedReportReady', 'storedReportFailed'] } },
 			},
 			{

@@ -48,7 +48,7 @@ export default defineCreate({
   display: {
     label: 'Create Billing Report',
     description:
-      'Creates the monthly billing report (usage summary for direct partners in csv_v2_0 and json_v2_0, zero usage hidden, SKUs shown) and can wait briefly for its files.',
+      'Creates the billing report of a month (a one-time usage summary for direct partners in csv_v2_0 and json_v2_0, zero usage hidden, SKUs shown) and can wait briefly for its files.',
   },
   operation: {
     inputFields: [

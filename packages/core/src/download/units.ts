@@ -4,13 +4,14 @@
 // GB keep full precision: rounding every row before summing or pricing would drift totals, and the vendor
 // prescribes no rounding for them; round when displaying. Points are rounded, because the vendor says so.
 //
+// Compute points are every item whose name contains `compute_points`: the vendor's are `compute_points`,
+// `pw_compute_points`, `dre_compute_points` and `p_dre_compute_points` (the prefix is the edition).
 // Without a measurement unit in the file, the unit is inferred from the offering item's name: bytes when it
-// contains `storage`, seconds for `dr_compute_points`, a count otherwise.
+// contains `storage`, seconds for compute points, a count otherwise.
 
 import type { UsageAmounts, UsageRow } from './usage-row.js';
 
 const BYTES_PER_GB = 1024 ** 3;
-const COMPUTE_POINTS_ITEM = 'dr_compute_points';
 const COUNT_UNITS = new Set(['quantity', 'count', 'items', 'number', 'pieces']);
 
 export interface Normalised {
@@ -18,8 +19,10 @@ export interface Normalised {
   convert: (value: number) => number;
 }
 
+const isComputePoints = (offeringItem: string): boolean => offeringItem.includes('compute_points');
+
 export function inferRawUnit(offeringItem: string): string {
-  if (offeringItem === COMPUTE_POINTS_ITEM) return 'seconds';
+  if (isComputePoints(offeringItem)) return 'seconds';
   if (offeringItem.includes('storage')) return 'bytes';
   return 'quantity';
 }
@@ -28,7 +31,7 @@ export function inferRawUnit(offeringItem: string): string {
 export function unitConversion(offeringItem: string, rawUnit: string | null): Normalised {
   const unit = (rawUnit ?? inferRawUnit(offeringItem)).toLowerCase();
   if (unit === 'bytes') return { unit: 'GB', convert: (value) => value / BYTES_PER_GB };
-  if (unit === 'seconds' && offeringItem === COMPUTE_POINTS_ITEM) {
+  if (unit === 'seconds' && isComputePoints(offeringItem)) {
     return { unit: 'points', convert: pointsFromSeconds };
   }
   if (unit === 'seconds') return { unit: 'seconds', convert: same };

@@ -1,19 +1,8 @@
 // csv_v2_0 rows to UsageRow. Columns are found by header name, never by position: the vendor adds columns
 // (tenant.name, measurement_unit, date, sku, user.*) depending on the report, and may add more.
 
-import { normalisedUsage } from './units.js';
-import { toAmounts } from './amounts.js';
+import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS, usageRow, type Column } from './usage-columns.js';
 import type { UsageRow } from './usage-row.js';
-
-const REQUIRED = [
-  'tenant.id', 'tenant.kind', 'name', 'application.id', 'edition', 'infra.id', 'infra.backend_type', 'infra.owner_id',
-  'usage.absolute.production', 'usage.absolute.total', 'usage.absolute.trial',
-  'usage.delta.production', 'usage.delta.total', 'usage.delta.trial',
-  'usage.effective.production', 'usage.effective.total', 'usage.effective.trial',
-] as const;
-const OPTIONAL = ['tenant.name', 'measurement_unit', 'date', 'sku'] as const;
-
-type Column = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
 
 /** Reads records of one csv_v2_0 file: the header first, then data records. */
 export class CsvUsageReader {
@@ -34,37 +23,14 @@ export class CsvUsageReader {
       throw new Error(`csv_v2_0 data row ${this.row} has ${record.length} fields where the header has ${this.width}.`);
     }
     const index = this.index;
-    const cell = (column: Column): string | undefined => {
-      const at = index.get(column);
-      return at === undefined ? undefined : record[at];
-    };
-    const text = (column: Column): string => cell(column) ?? '';
-    const optional = (column: Column): string | null => cell(column) || null;
-    const group = (name: 'absolute' | 'delta' | 'effective') =>
-      toAmounts(
-        cell(`usage.${name}.production`),
-        cell(`usage.${name}.total`),
-        cell(`usage.${name}.trial`),
-        `csv_v2_0 data row ${this.row}: usage.${name}`,
-      );
-
-    const offeringItem = text('name');
-    const rawUnit = optional('measurement_unit');
-    const absolute = group('absolute');
-    if (!absolute) throw new Error(`csv_v2_0 data row ${this.row}: usage.absolute is empty.`);
-    return {
-      tenantId: text('tenant.id'),
-      tenantKind: text('tenant.kind'),
-      tenantName: optional('tenant.name'),
-      applicationId: text('application.id'),
-      edition: text('edition'),
-      infraId: text('infra.id'),
-      backendType: text('infra.backend_type'),
-      ownerId: text('infra.owner_id'),
-      sku: optional('sku'),
-      date: optional('date'),
-      ...normalisedUsage(offeringItem, rawUnit, { absolute, delta: group('delta'), effective: group('effective') }),
-    };
+    const row = this.row;
+    return usageRow({
+      cell: (column) => {
+        const at = index.get(column);
+        return at === undefined ? undefined : record[at];
+      },
+      at: (column) => `csv_v2_0 data row ${row}: ${column}`,
+    });
   }
 }
 
@@ -74,7 +40,7 @@ function indexHeader(header: readonly string[]): Map<Column, number> {
     const key = name.trim();
     if (!positions.has(key)) positions.set(key, at);
   });
-  const missing = REQUIRED.filter((column) => !positions.has(column));
+  const missing = REQUIRED_COLUMNS.filter((column) => !positions.has(column));
   if (missing.length > 0) {
     const found = header.join(', ');
     throw new Error(
@@ -83,7 +49,7 @@ function indexHeader(header: readonly string[]): Map<Column, number> {
     );
   }
   const index = new Map<Column, number>();
-  for (const column of [...REQUIRED, ...OPTIONAL]) {
+  for (const column of [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS]) {
     const at = positions.get(column);
     if (at !== undefined) index.set(column, at);
   }

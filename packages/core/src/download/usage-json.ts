@@ -1,72 +1,83 @@
-// json_v2_0 tenants to UsageRow: { id, kind, name, parent_id, users?, usages: [ { name, application_id, edition,
-// infra: { id, backend_type, owner_id }, measurement_unit, date?, sku?, absolute, delta?, effective? } ] }.
+// json_v2_0 `tenants` elements to UsageRow. The vendor says each element is one service's usage of one tenant
+// and that the file holds the data of csv_v2_0, but does not publish the element's fields; so two shapes are read:
+//  - a tenant with its usages (the simulator's): { id, kind, name?, usages: [ { name, application_id, edition,
+//    infra: { id, backend_type, owner_id }, measurement_unit?, date?, sku?, absolute, delta?, effective? } ] };
+//  - one usage row, the csv_v2_0 columns as nested objects: { tenant: { id, kind, name? }, name,
+//    application: { id }, edition, infra: { id, backend_type, owner_id }, usage: { absolute, delta, effective },
+//    measurement_unit?, date?, sku? }.
+// Both go through the CSV reader's row building, so the three read alike.
 
-import { toAmounts, type Cell } from './amounts.js';
-import { normalisedUsage } from './units.js';
-import type { UsageAmounts, UsageRow } from './usage-row.js';
+import type { Cell } from './amounts.js';
+import { tenantFields, usageRow, type UsageColumns } from './usage-columns.js';
+import type { UsageRow } from './usage-row.js';
 
 type Json = Record<string, unknown>;
 
-const NO_INFRA: Json = { id: '', backend_type: '', owner_id: '' };
-
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function object(value: unknown, where: string): Json {
-  if (!isObject(value)) throw new Error(`${where} should be an object.`);
-  return value;
+/**
+ * Reads columns from a JSON object by dotted path (`pathOf` maps a column name to the path in this shape); `where`
+ * names the object in errors. A missing, null or empty object on the way (an absent `infra`) reads as empty cells.
+ */
+function jsonColumns(root: Json, where: string, pathOf: (column: string) => string = (column) => column): UsageColumns {
+  return {
+    cell: (column) => valueAt(root, pathOf(column), where),
+    at: (column) => `${where}.${pathOf(column)}`,
+  };
 }
 
-function text(parent: Json, key: string, where: string): string {
-  const value = parent[key];
-  if (typeof value !== 'string') throw new Error(`${where}.${key} should be a string, got ${JSON.stringify(value ?? null)}.`);
-  return value;
+/** A value as JSON, cut short: an error names what it found without printing a whole subtree. */
+function shown(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > 80 ? `${json.slice(0, 80)}...` : json;
 }
 
-/** A string that may be absent, null or empty: all three mean "not given". */
-function optionalText(parent: Json, key: string, where: string): string | null {
-  const value = parent[key];
-  if (value === undefined || value === null || value === '') return null;
-  if (typeof value !== 'string') throw new Error(`${where}.${key} should be a string, got ${JSON.stringify(value)}.`);
-  return value;
+function valueAt(root: Json, path: string, where: string): Cell {
+  let value: unknown = root;
+  let walked = where;
+  for (const key of path.split('.')) {
+    if (value === undefined || value === null || value === '') return undefined;
+    if (!isObject(value)) throw new Error(`${walked} should be an object, got ${shown(value)}.`);
+    value = value[key];
+    walked += `.${key}`;
+  }
+  if (value === undefined || value === null || typeof value === 'string' || typeof value === 'number') return value;
+  throw new Error(`${walked} should be a string or a number, got ${shown(value)}.`);
 }
 
-function amounts(parent: Json, key: string, where: string): UsageAmounts | null {
-  const value = parent[key];
-  if (value === undefined || value === null) return null;
-  const group = object(value, `${where}.${key}`);
-  return toAmounts(group['production'] as Cell, group['total'] as Cell, group['trial'] as Cell, `${where}.${key}`);
+/** Where the simulator's nested usages keep each csv_v2_0 column (the tenant's own are read from the tenant). */
+const nestedUsagePath = (column: string): string =>
+  column === 'application.id' ? 'application_id' : column.startsWith('usage.') ? column.slice('usage.'.length) : column;
+
+function nestedRows(tenant: Json, where: string): UsageRow[] {
+  const usages = tenant['usages'];
+  if (!Array.isArray(usages)) throw new Error(`${where}.usages should be an array, got ${shown(usages)}.`);
+  const ofTenant = tenantFields(jsonColumns(tenant, where, (column) => column.slice('tenant.'.length)));
+  return usages.map((usage: unknown, at): UsageRow => {
+    const here = `${where}.usages[${at}]`;
+    if (!isObject(usage)) throw new Error(`${here} should be an object, got ${shown(usage)}.`);
+    return usageRow(jsonColumns(usage, here, nestedUsagePath), ofTenant);
+  });
 }
 
 /** The usage rows of one element of `tenants`; `index` is its position, for error messages. */
-export function tenantUsageRows(value: unknown, index: number): UsageRow[] {
+export function elementUsageRows(element: unknown, index: number): UsageRow[] {
   const where = `json_v2_0 tenants[${index}]`;
-  const tenant = object(value, where);
-  const usages = tenant['usages'] ?? [];
-  if (!Array.isArray(usages)) throw new Error(`${where}.usages should be an array.`);
-  const tenantId = text(tenant, 'id', where);
-  const tenantKind = text(tenant, 'kind', where);
-  const tenantName = optionalText(tenant, 'name', where);
-  return usages.map((item: unknown, at): UsageRow => {
-    const here = `${where}.usages[${at}]`;
-    const usage = object(item, here);
-    // No infra object (or null) reads as an item bound to no infrastructure, like the empty cells of the CSV.
-    const infra = usage['infra'] === undefined || usage['infra'] === null ? NO_INFRA : object(usage['infra'], `${here}.infra`);
-    const offeringItem = text(usage, 'name', here);
-    const rawUnit = optionalText(usage, 'measurement_unit', here);
-    const absolute = amounts(usage, 'absolute', here);
-    if (!absolute) throw new Error(`${here}.absolute is missing.`);
-    return {
-      tenantId,
-      tenantKind,
-      tenantName,
-      applicationId: text(usage, 'application_id', here),
-      edition: text(usage, 'edition', here),
-      infraId: text(infra, 'id', `${here}.infra`),
-      backendType: text(infra, 'backend_type', `${here}.infra`),
-      ownerId: text(infra, 'owner_id', `${here}.infra`),
-      sku: optionalText(usage, 'sku', here),
-      date: optionalText(usage, 'date', here),
-      ...normalisedUsage(offeringItem, rawUnit, { absolute, delta: amounts(usage, 'delta', here), effective: amounts(usage, 'effective', here) }),
-    };
-  });
+  if (!isObject(element)) throw new Error(`${where} should be an object, got ${shown(element)}.`);
+  if (Object.hasOwn(element, 'usages')) return nestedRows(element, where);
+  if (Object.hasOwn(element, 'tenant') || Object.hasOwn(element, 'usage')) return [usageRow(jsonColumns(element, where))];
+  throw new Error(
+    `${where} is in neither element shape that can be read (${describeKeys(element)}). Accepted are ` +
+      `(a) a tenant with its usages, {id, kind, name?, usages: [{name, application_id, edition, infra, absolute, ` +
+      `delta, effective}]}, and (b) one usage row with the csv_v2_0 columns as nested objects, {tenant: {id, kind}, ` +
+      `name, application: {id}, edition, infra: {id, backend_type, owner_id}, usage: {absolute, delta, effective}}. ` +
+      `Download the report's csv_v2_0 file instead: its columns are the ones the vendor's own billing parser reads.`,
+  );
+}
+
+function describeKeys(element: Json): string {
+  const keys = Object.keys(element);
+  if (keys.length === 0) return 'it has no keys';
+  const shown = keys.slice(0, 20).join(', ');
+  return `it has the keys ${shown}${keys.length > 20 ? `, and ${keys.length - 20} more` : ''}`;
 }

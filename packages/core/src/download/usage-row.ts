@@ -10,7 +10,7 @@ export interface UsageRow {
   tenantKind: string;
   /** null when the file does not name the tenant (or names it with an empty string). */
   tenantName: string | null;
-  /** The offering item, e.g. `storage`, `pc_backup`, `dr_compute_points`. */
+  /** The offering item, e.g. `storage`, `pc_backup`, `pw_compute_points`. */
   offeringItem: string;
   applicationId: string;
   edition: string;

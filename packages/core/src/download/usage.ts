@@ -3,7 +3,7 @@ import { parseCsv } from './csv.js';
 import { JsonTenantsScanner } from './json-tenants.js';
 import { decodeUtf8 } from './read.js';
 import { CsvUsageReader } from './usage-csv.js';
-import { tenantUsageRows } from './usage-json.js';
+import { elementUsageRows } from './usage-json.js';
 import type { UsageFormat, UsageRow } from './usage-row.js';
 
 /**
@@ -37,7 +37,7 @@ async function* jsonRows(stream: ReadableStream<Uint8Array>): AsyncIterable<Usag
   const scanner = new JsonTenantsScanner();
   let index = 0;
   for await (const text of chunksOf(decodeUtf8(stream))) {
-    for (const tenant of scanner.push(text)) yield* tenantUsageRows(tenant, index++);
+    for (const element of scanner.push(text)) yield* elementUsageRows(element, index++);
   }
   scanner.end();
 }

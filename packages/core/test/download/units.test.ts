@@ -14,7 +14,7 @@ describe('unit normalisation', () => {
   });
 
   it('turns DR compute seconds into points, rounded to 2 decimals half away from zero', () => {
-    const { unit, convert } = unitConversion('dr_compute_points', 'seconds');
+    const { unit, convert } = unitConversion('compute_points', 'seconds');
     expect(unit).toBe('points');
     expect(convert(3600)).toBe(1);
     expect(convert(5400)).toBe(1.5);
@@ -42,10 +42,13 @@ describe('unit normalisation', () => {
     expect(inferRawUnit('storage')).toBe('bytes');
     expect(inferRawUnit('dr_storage')).toBe('bytes');
     expect(inferRawUnit('fss_storage')).toBe('bytes');
-    expect(inferRawUnit('dr_compute_points')).toBe('seconds');
+    for (const item of ['compute_points', 'pw_compute_points', 'dre_compute_points', 'p_dre_compute_points']) {
+      expect(inferRawUnit(item)).toBe('seconds');
+      expect(unitConversion(item, null).unit).toBe('points');
+      expect(unitConversion(item, 'seconds').unit).toBe('points');
+    }
     expect(inferRawUnit('pc_backup')).toBe('quantity');
     expect(unitConversion('local_storage', null).unit).toBe('GB');
-    expect(unitConversion('dr_compute_points', null).unit).toBe('points');
     expect(unitConversion('mailboxes', null).unit).toBe('count');
   });
 });

@@ -13,6 +13,7 @@ import {
 } from '@acronis-reports/core/web';
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodePropertyOptions, IPollFunctions } from 'n8n-workflow';
 import { nodeReadableFrom } from '../transport';
+import { formatNotes, scheduleNotes } from './formatHelp';
 
 const label = (value: string) =>
 	value
@@ -24,16 +25,16 @@ const label = (value: string) =>
 		.replace(/^Json/, 'JSON')
 		.replace(/^Html$/, 'HTML');
 
-function options<T extends string>(values: readonly T[], help: Record<T, string>): INodePropertyOptions[] {
-	return values.map((value) => ({ name: label(value), value, description: help[value] }));
+function options<T extends string>(values: readonly T[], help: Record<T, string>, notes: Partial<Record<T, string>> = {}): INodePropertyOptions[] {
+	return values.map((value) => ({ name: label(value), value, description: [help[value], notes[value]].filter(Boolean).join(' ') }));
 }
 
-/** Dropdown options generated from the API description's enums, with their help texts. */
+/** Dropdown options generated from the API description's enums, with their help texts (and this host's notes). */
 export const kindOptions = options(reportKinds, valueDescriptions.reportKinds);
 export const levelOptions = options(reportLevels, valueDescriptions.reportLevels);
-export const formatOptions = options(reportFormats, valueDescriptions.reportFormats);
+export const formatOptions = options(reportFormats, valueDescriptions.reportFormats, formatNotes);
 export const resultActionOptions = options(resultActions, valueDescriptions.resultActions);
-export const scheduleTypeOptions = options(scheduleTypes, valueDescriptions.scheduleTypes);
+export const scheduleTypeOptions = options(scheduleTypes, valueDescriptions.scheduleTypes, scheduleNotes);
 export const storedStatusOptions = options(storedReportStatuses, valueDescriptions.storedReportStatuses);
 
 export const UUID_REGEX = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';

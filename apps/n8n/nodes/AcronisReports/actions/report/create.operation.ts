@@ -3,6 +3,7 @@ import { fieldDescriptions } from '@acronis-reports/core/web';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { tenantIdField } from '../common.descriptions';
+import { MACHINE_FORMAT_NOTE, MONTHLY_FORMATS_NOTE, SCHEDULE_NOTE } from '../../helpers/formatHelp';
 import { asFormats, formatOptions, kindOptions, levelOptions, reportJson, resultActionOptions, scheduleTypeOptions, splitList, toDay } from '../../helpers/utils';
 
 const properties: INodeProperties[] = [
@@ -15,7 +16,7 @@ const properties: INodeProperties[] = [
 		type: 'multiOptions',
 		options: formatOptions,
 		default: ['csv_v2_0', 'json_v2_0'],
-		description: fieldDescriptions.formats,
+		description: `${fieldDescriptions.formats} ${MONTHLY_FORMATS_NOTE} ${MACHINE_FORMAT_NOTE}`,
 	},
 	{
 		displayName: 'Result Action',
@@ -31,7 +32,7 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: scheduleTypeOptions,
 		default: 'once',
-		description: fieldDescriptions.scheduleType,
+		description: `${fieldDescriptions.scheduleType} ${SCHEDULE_NOTE}`,
 	},
 	{
 		displayName: 'Additional Fields',

@@ -20,7 +20,7 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: formatOptions,
 		default: 'csv_v2_0',
-		description: 'Format of the newest saved file to download',
+		description: 'Format of the newest saved file to download. A monthly report has only csv and html files.',
 		displayOptions: { show: { storedReportId: [''] } },
 	},
 	{
@@ -29,7 +29,7 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'File', value: 'file', description: 'One item with the decompressed file as binary data' },
-			{ name: 'Usage Rows', value: 'rows', description: 'One item per usage row (csv_v2_0 and json_v2_0 only), units normalised' },
+			{ name: 'Usage Rows', value: 'rows', description: 'One item per usage row, units normalised. From csv_v2_0 and json_v2_0 files only, so from one-time reports only.' },
 		],
 		default: 'file',
 	},

@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 import { reportIdLocator, timeoutMinutesField, timeoutMsOf } from '../common.descriptions';
 import { asFormats, formatOptions, storedJson } from '../../helpers/utils';
+import { MONTHLY_FILES_NOTE } from '../../helpers/formatHelp';
 
 const properties: INodeProperties[] = [
 	reportIdLocator,
@@ -13,7 +14,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{ displayName: 'Formats', name: 'formats', type: 'multiOptions', options: formatOptions, default: [], description: "Formats to wait for. Empty: the report's own formats." },
+			{ displayName: 'Formats', name: 'formats', type: 'multiOptions', options: formatOptions, default: [], description: `Formats to wait for. Empty: the report's own formats. ${MONTHLY_FILES_NOTE}` },
 			timeoutMinutesField,
 		],
 	},

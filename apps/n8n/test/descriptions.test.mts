@@ -1,0 +1,46 @@
+import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+import { describe, expect, it } from 'vitest';
+import { AcronisReports } from '../nodes/AcronisReports/AcronisReports.node.js';
+import { AcronisReportsTrigger } from '../nodes/AcronisReportsTrigger/AcronisReportsTrigger.node.js';
+
+// Help texts that keep workflows from waiting for files that never come: monthly reports make only csv and html.
+const actions = new AcronisReports().description.properties;
+const trigger = new AcronisReportsTrigger().description.properties;
+
+const field = (properties: INodeProperties[], name: string, operation?: string): INodeProperties => {
+  const found = properties.find((p) => p.name === name && (!operation || p.displayOptions?.show?.operation?.includes(operation)));
+  if (!found) throw new Error(`no field ${name} ${operation ?? ''}`);
+  return found;
+};
+const option = (property: INodeProperties, name: string): INodeProperties | INodePropertyOptions | INodePropertyCollection => {
+  const found = property.options?.find((o) => ('value' in o ? o.value : o.name) === name || o.name === name);
+  if (!found) throw new Error(`no option ${name} in ${property.name}`);
+  return found;
+};
+const descriptionOf = (value: object): string => ('description' in value && typeof value.description === 'string' ? value.description : '');
+
+describe('format and schedule help', () => {
+  const formats = field(actions, 'formats', 'create');
+
+  it('marks the v2 and json_v1 formats one-time only, and csv_v2_0 as the one for machines', () => {
+    for (const format of ['json_v1', 'csv_v2_0', 'json_v2_0']) expect(descriptionOf(option(formats, format))).toMatch(/One-time reports only/);
+    for (const format of ['csv', 'html']) expect(descriptionOf(option(formats, format))).not.toMatch(/One-time/);
+    expect(descriptionOf(option(formats, 'csv_v2_0'))).toMatch(/Recommended for machine use/);
+    expect(descriptionOf(option(formats, 'json_v2_0'))).toMatch(/prefer csv_v2_0/);
+  });
+
+  it('says on Create that monthly reports offer only csv and html, and recommends csv_v2_0', () => {
+    expect(descriptionOf(formats)).toMatch(/Monthly reports offer only csv and html/);
+    expect(descriptionOf(formats)).toMatch(/For machine use choose csv_v2_0/);
+    const schedule = field(actions, 'scheduleType', 'create');
+    expect(descriptionOf(schedule)).toMatch(/Monthly reports offer only csv and html/);
+    expect(descriptionOf(option(schedule, 'monthly'))).toMatch(/Only csv and html files/);
+  });
+
+  it('says so wherever a workflow waits for or picks files by format', () => {
+    const waitOptions = field(actions, 'options', 'waitUntilReady');
+    expect(descriptionOf(option(waitOptions, 'formats'))).toMatch(/monthly report makes only csv and html/);
+    expect(descriptionOf(field(actions, 'format', 'download'))).toMatch(/monthly report has only csv and html/);
+    expect(descriptionOf(field(trigger, 'formats'))).toMatch(/monthly report makes only csv and html/);
+  });
+});

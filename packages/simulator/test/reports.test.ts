@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { billingRequest, call, getToken, unknownId, useSimulator } from './support.js';
+import { billingRequest, call, getToken, settledStored, unknownId, useSimulator } from './support.js';
 
 const simulator = useSimulator();
 let token: string;
@@ -34,6 +34,17 @@ describe('POST /reports', () => {
     const created = await call(sim, token, 'POST', '/reports', request);
     expect(created.body.parameters.period).toEqual({ start: '2026-11-01', end: '2026-11-14' });
     expect(created.body.parameters.formats).toEqual(['csv_v2_0', 'json_v2_0']);
+  });
+
+  it('keeps a generation_date in the past as given, like the vendor page, and generates at once', async () => {
+    const sim = simulator();
+    const created = await call(sim, token, 'POST', '/reports', billingRequest(sim.tenantId, { generation_date: '2017-05-08' }));
+    expect(created.status).toBe(200);
+    expect(created.body.generation_date).toBe('2017-05-08');
+    expect((await call(sim, token, 'GET', `/reports/${created.body.id}`)).body.generation_date).toBe('2017-05-08');
+    const items = (await settledStored(sim, token, created.body.id, 2)) as { status: string; created_at: string }[];
+    expect(items.map((item) => item.status)).toEqual(['saved', 'saved']);
+    expect(items[0]!.created_at).toMatch(/^2026-11-15T/);
   });
 
   it.each([

@@ -58,6 +58,8 @@ describe('the vendor pages\' own Python against `pnpm simulator`', () => {
       'stored reports: download csv',
       'update report',
     ]);
+    // the page sends generation_date 2017-05-08 and shows it back unchanged
+    expect(result.usage_report_generation_date).toBe('2017-05-08');
     expect(result.billing_csv_header.split(',').slice(0, 3)).toEqual(['tenant.id', 'tenant.kind', 'tenant.name']);
     expect(result.billing_csv_header).toContain('sku');
     expect(result.billing_json_params).toMatchObject({ kind: 'usage_summary', begin_date: '2017-05-01', end_date: '2017-05-07', report_level: 'direct_partners' });

@@ -96,10 +96,11 @@ export class ReportStore {
       throw new VendorError(400, 'Request validation failed: schedule.enabled applies to scheduled (monthly) reports only');
     }
     const defaultFormats: ReportFormat[] = body.result_action === 'send' ? ['csv', 'html'] : ['csv_v2_0', 'json_v2_0'];
+    // A one-time report is generated on its generation_date, or at once when that is today or already past; the
+    // date itself is kept as given, as the vendor's pages show (`2017-05-08` comes back as `2017-05-08`).
+    const requested: string | undefined = scheduleType === 'once' ? body.generation_date : undefined;
     const generationAt =
-      scheduleType === 'monthly'
-        ? startOfNextMonth(now)
-        : Math.max(now, body.generation_date ? Date.parse(`${body.generation_date}T00:00:00Z`) : now);
+      scheduleType === 'monthly' ? startOfNextMonth(now) : Math.max(now, requested ? Date.parse(`${requested}T00:00:00Z`) : now);
 
     const report: ReportRecord = {
       id: randomUUID(),
@@ -112,7 +113,7 @@ export class ReportStore {
         ...(scheduleType === 'once' ? { period } : parameters.period ? { period } : {}),
       },
       schedule: { type: scheduleType, enabled: body.schedule.enabled ?? true },
-      generation_date: isoDate(generationAt),
+      generation_date: requested ?? isoDate(generationAt),
       createdAt: now,
       nextRunAt: generationAt,
       files: [],

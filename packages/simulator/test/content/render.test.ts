@@ -157,6 +157,16 @@ describe('csv_v2_0', () => {
     }
   });
 
+  it('has a whole number in every usage cell of every kind, as the vendor\'s billing parser requires', () => {
+    const usageColumns = CSV_V2_VENDOR_COLUMNS.filter((column) => column.startsWith('usage.'));
+    expect(usageColumns).toHaveLength(9);
+    for (const kind of KINDS) {
+      const rows = csvRecords(render({ kind, level: 'all_customers', period: { start: '2025-05-01', end: '2025-05-03' } }));
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) for (const column of usageColumns) expect(row[column], `${kind} ${column}`).toMatch(/^-?\d+$/);
+    }
+  });
+
   it('reports integers in raw units that add up', () => {
     for (const row of csvRecords(render({ level: 'all_customers' }))) {
       for (const part of ['absolute', 'delta', 'effective']) {
@@ -172,7 +182,7 @@ describe('csv_v2_0', () => {
 describe('kinds', () => {
   const period = { start: '2025-05-01', end: '2025-05-10' };
 
-  it('usage_daily has one row per item and day, dated, without deltas', () => {
+  it('usage_daily has one row per item and day, dated, with deltas of 0', () => {
     const rows = csvRecords(render({ kind: 'usage_daily', tenantId: customer.id, level: 'itself', period }));
     expect(rows).toHaveLength(10 * customer.offeringItems.length);
     const days = unique(rows.map((r) => r['date']));
@@ -180,7 +190,7 @@ describe('kinds', () => {
     expect(days[0]).toBe('2025-05-01');
     expect(days[9]).toBe('2025-05-10');
     for (const day of days) expect(rows.filter((r) => r['date'] === day)).toHaveLength(customer.offeringItems.length);
-    for (const row of rows) expect(row['usage.delta.total']).toBe('');
+    for (const row of rows) expect([row['usage.delta.production'], row['usage.delta.total'], row['usage.delta.trial']]).toEqual(['0', '0', '0']);
     const partnerRows = csvRecords(render({ kind: 'usage_daily', tenantId: subPartner.id, level: 'itself', period }));
     expect(partnerRows).toHaveLength(10 * subPartner.offeringItems.length);
   });
@@ -247,6 +257,22 @@ describe('hide_zero_usage and show_skus', () => {
     expect(without.tenants.flatMap((t) => t.usages).some((u) => 'sku' in u)).toBe(false);
     expect(parseCsv(render({ format: 'csv', showSkus: true }))[0]).toContain('SKU');
     expect(JSON.parse(render({ format: 'json_v1', showSkus: true })).rows[0]).toHaveProperty('sku');
+  });
+});
+
+describe('json_v2_0 usages', () => {
+  it('always carry absolute, delta and effective, each with production, total and trial numbers', () => {
+    for (const kind of KINDS) {
+      const json = JSON.parse(render({ format: 'json_v2_0', kind, level: 'all_customers', period: { start: '2025-05-01', end: '2025-05-03' } })) as JsonV2;
+      const usages = json.tenants.flatMap((t) => t.usages);
+      expect(usages.length).toBeGreaterThan(0);
+      for (const u of usages) {
+        for (const part of ['absolute', 'delta', 'effective']) {
+          for (const figure of ['production', 'total', 'trial']) expect(Number.isInteger(u[part]?.[figure]), `${kind} ${part}.${figure}`).toBe(true);
+        }
+      }
+      if (kind === 'usage_daily') expect(usages.every((u) => u['delta'].total === 0)).toBe(true);
+    }
   });
 });
 

@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 
 const monthlyRequest = (tenantId: string) =>
-  billingRequest(tenantId, { schedule: { type: 'monthly' }, parameters: { tenant_id: tenantId, kind: 'usage_summary', level: 'all_customers', formats: ['csv_v2_0'] } });
+  billingRequest(tenantId, { schedule: { type: 'monthly' }, parameters: { tenant_id: tenantId, kind: 'usage_summary', level: 'all_customers', formats: ['csv'] } });
 
 describe('POST /reports', () => {
   it('creates the vendor billing report and answers the report object with version 1', async () => {
@@ -35,6 +35,30 @@ describe('POST /reports', () => {
     expect(created.body.parameters.period).toEqual({ start: '2026-11-01', end: '2026-11-14' });
     expect(created.body.parameters.formats).toEqual(['csv_v2_0', 'json_v2_0']);
   });
+
+  it('gives a monthly save report csv and html when no formats are given', async () => {
+    const sim = simulator();
+    const request: any = monthlyRequest(sim.tenantId);
+    delete request.parameters.formats;
+    const created = await call(sim, token, 'POST', '/reports', request);
+    expect(created.status).toBe(200);
+    expect(created.body.parameters.formats).toEqual(['csv', 'html']);
+  });
+
+  it.each([['csv_v2_0'], ['json_v2_0'], ['json_v1']])(
+    'refuses a monthly report with %s (the vendor offers only csv and html for them), and creates nothing',
+    async (format) => {
+      const sim = simulator();
+      const before = await call(sim, token, 'GET', `/tenants/${sim.tenantId}/reports`);
+      const request = monthlyRequest(sim.tenantId);
+      const refused = await call(sim, token, 'POST', '/reports', { ...request, parameters: { ...request.parameters, formats: ['csv', format] } });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.domain).toBe('PlatformAccountServer');
+      expect(refused.body.error.message).toContain(`monthly reports offer only the csv and html formats, not ${format}`);
+      expect(refused.body.error.message).toContain('create a one-time report');
+      expect((await call(sim, token, 'GET', `/tenants/${sim.tenantId}/reports`)).body.items).toEqual(before.body.items);
+    },
+  );
 
   it('keeps a generation_date in the past as given, like the vendor page, and generates at once', async () => {
     const sim = simulator();

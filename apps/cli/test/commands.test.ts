@@ -42,7 +42,7 @@ describe('every subcommand, with --json output', () => {
     const again = mkdtempSync(join(tmpdir(), 'cli-download-'));
     const downloaded = json(await cli(['download', output.report.id, '--formats', 'json_v2_0', '--out', again]));
     expect(downloaded).toEqual([{ format: 'json_v2_0', path: join(again, 'usage_summary-2026-09.json'), bytes: expect.any(Number) }]);
-    expect(JSON.parse(readFileSync(join(again, 'usage_summary-2026-09.json'), 'utf8')).params.begin_date).toBe('2026-09-01');
+    expect(JSON.parse(readFileSync(join(again, 'usage_summary-2026-09.json'), 'utf8')).params.begin_date).toBe(Date.parse('2026-09-01T00:00:00Z') / 1000);
   }, 120_000);
 
   it('billing exports the last full month into <out>/<period>/, summarises it, and deletes the report', async () => {

@@ -227,6 +227,7 @@ export class ReportStore {
           format,
           period,
           generationDate: isoDate(at),
+          generatedAt: new Date(at).toISOString(),
           hideZeroUsage: parameters.hide_zero_usage ?? false,
           showSkus: parameters.show_skus ?? false,
           seed: this.world.options.seed,

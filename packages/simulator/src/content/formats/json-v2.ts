@@ -4,15 +4,9 @@
 import type { Tenant, Usage } from '../types.js';
 import type { ReportPlan, UsageRow } from '../rows.js';
 import { ItemMemo } from './item-memo.js';
+import { jsonV2Params } from './json-v2-params.js';
 import { integerText } from './numbers.js';
 import type { FormatWriter } from './writer.js';
-
-const REPORT_TYPES: Readonly<Record<ReportPlan['kind'], string>> = {
-  usage_summary: 'summary',
-  usage_daily: 'daily',
-  usage_current: 'current',
-  usage_breakdown: 'breakdown',
-};
 
 const usage = (u: Usage): string =>
   `{"production":${integerText(u.production)},"total":${integerText(u.total)},"trial":${integerText(u.trial)}}`;
@@ -23,8 +17,7 @@ const NO_CHANGE = usage({ production: 0, total: 0, trial: 0 });
 const json = (value: string | null): string => JSON.stringify(value);
 
 /**
- * `params.kind` is the report kind (`usage_summary`...), `report_type` its short form (`summary`...),
- * `report_level` the level, `group_id` the report's tenant. Each usage: `name`, `application_id`, `edition`,
+ * `params`: see json-v2-params.ts. Each usage: `name`, `application_id`, `edition`,
  * `infra` {`id`, `backend_type`, `owner_id`}, `measurement_unit`, `date` (daily, breakdown), `sku` (show_skus;
  * '' when none), `absolute`, `delta` (zeros in usage_daily), `effective`. At the accounts level every tenant also
  * lists its `users` ({`id`, `login`, `email`}).
@@ -41,17 +34,7 @@ export function jsonV2Writer(plan: ReportPlan): FormatWriter {
   }));
   return {
     begin() {
-      const params = {
-        kind: plan.kind,
-        gen_date: plan.generationDate,
-        begin_date: plan.beginDate,
-        end_date: plan.endDate,
-        group_id: plan.tenant.id,
-        name: plan.reportName,
-        report_level: plan.level,
-        report_type: REPORT_TYPES[plan.kind],
-      };
-      return `{"params":${JSON.stringify(params)},\n"tenants":[`;
+      return `{"params":${JSON.stringify(jsonV2Params(plan))},\n"tenants":[`;
     },
     tenantStart(tenant: Tenant) {
       const separator = firstTenant ? '\n' : ',\n';

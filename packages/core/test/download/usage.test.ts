@@ -17,7 +17,7 @@ const HEADER = [
 
 const CSV_ROWS = [
   [T1, 'customer', 'Müller, "Main" GmbH', 'storage', APP, 'standard', INFRA, 'acronis', T1, `${2 * GIB}`, `${3 * GIB}`, `${GIB}`, `${GIB / 2}`, `${GIB / 2}`, '0', `${2 * GIB}`, `${3 * GIB}`, `${GIB}`, 'bytes', 'SKU-AS', 'admin'],
-  [T1, 'customer', 'Müller, "Main" GmbH', 'dr_compute_points', APP, '', INFRA, 'azure', T1, '5400', '5454', '54', '', '', '', '5400', '5454', '54', 'seconds', '', 'admin'],
+  [T1, 'customer', 'Müller, "Main" GmbH', 'compute_points', APP, '', INFRA, 'azure', T1, '5400', '5454', '54', '', '', '', '5400', '5454', '54', 'seconds', '', 'admin'],
   [T2, 'partner', 'Zweite\r\nZeile', 'pc_backup', APP, 'advanced', '', '', '', '7', '9', '2', '-1', '-1', '0', '7', '9', '2', 'quantity', 'SKU-PC', ''],
 ];
 
@@ -47,7 +47,7 @@ const JSON_DOC = {
           effective: { production: 2 * GIB, total: 3 * GIB, trial: GIB },
         },
         {
-          name: 'dr_compute_points', application_id: APP, edition: '', infra: { id: INFRA, backend_type: 'azure', owner_id: T1 },
+          name: 'compute_points', application_id: APP, edition: '', infra: { id: INFRA, backend_type: 'azure', owner_id: T1 },
           measurement_unit: 'seconds', sku: '',
           absolute: { production: 5400, total: 5454, trial: 54 }, effective: { production: 5400, total: 5454, trial: 54 },
         },
@@ -76,7 +76,7 @@ const EXPECTED: UsageRow[] = [
     effective: { production: 2, total: 3, trial: 1 },
   },
   {
-    tenantId: T1, tenantKind: 'customer', tenantName: 'Müller, "Main" GmbH', offeringItem: 'dr_compute_points',
+    tenantId: T1, tenantKind: 'customer', tenantName: 'Müller, "Main" GmbH', offeringItem: 'compute_points',
     applicationId: APP, edition: '', infraId: INFRA, backendType: 'azure', ownerId: T1, sku: null, date: null,
     unit: 'points', rawUnit: 'seconds', absolute: { production: 1.5, total: 1.52, trial: 0.02 }, delta: null,
     effective: { production: 1.5, total: 1.52, trial: 0.02 },

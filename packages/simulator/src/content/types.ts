@@ -12,7 +12,7 @@ export interface TenantUser {
 }
 
 export interface OfferingItem {
-  /** The vendor's offering item name, e.g. `storage`, `pc_backup`, `dr_compute_points`. */
+  /** The vendor's offering item name, e.g. `storage`, `pc_backup`, `compute_points`. */
   name: string;
   /** The application the item belongs to; one fixed UUID per application, whatever the seed. */
   applicationId: string;

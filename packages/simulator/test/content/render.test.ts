@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG, CSV_V2_VENDOR_COLUMNS, createTenantTree, renderReportFile, utf8Length } from '../../src/content/index.js';
+import { APPLICATIONS, CATALOG, CSV_V2_VENDOR_COLUMNS, createTenantTree, renderReportFile, utf8Length } from '../../src/content/index.js';
 import type { ReportFormat, ReportKind, ReportLevel, Tenant } from '../../src/content/index.js';
 import { SEED, csvRecords, parseCsv, render, request, tree } from './helpers.js';
 
@@ -389,6 +389,17 @@ describe('units', () => {
       checked.add(row['measurement_unit']!);
     });
     expect([...checked].sort()).toEqual(['bytes', 'quantity', 'seconds']);
+  });
+
+  it('names compute points as the vendor does (compute_points for Disaster Recovery), in seconds', () => {
+    const vendorNames = ['compute_points', 'pw_compute_points', 'dre_compute_points', 'p_dre_compute_points'];
+    const rows = csvRecords(render({ level: 'all_customers' }));
+    const seconds = rows.filter((row) => row['measurement_unit'] === 'seconds');
+    expect(seconds.length).toBeGreaterThan(0);
+    for (const row of seconds) expect(vendorNames).toContain(row['name']);
+    const dr = APPLICATIONS.disaster_recovery.id;
+    expect(unique(seconds.filter((row) => row['application.id'] === dr).map((row) => row['name']))).toEqual(['compute_points']);
+    expect(rows.filter((row) => row['name']!.includes('compute_points') && !vendorNames.includes(row['name']!))).toEqual([]);
   });
 });
 

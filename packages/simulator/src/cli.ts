@@ -105,3 +105,9 @@ const stop = () => {
 };
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
+// Started with an IPC channel (as `pnpm simulator` does): the channel closes when the starting process ends, however
+// it ends, and the simulator must not serve on without it. Unref'd: the channel alone never keeps the process up.
+if (process.channel) {
+  process.once('disconnect', stop);
+  process.channel.unref();
+}

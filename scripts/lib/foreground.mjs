@@ -11,15 +11,16 @@ import { constants } from 'node:os';
 
 const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 const PARENT_CHECK_MS = 250;
+// Taken when the script starts, so that a parent lost during the build before the child (spawnSync blocks) counts.
+const parentAtStart = process.ppid;
 
 /** Resolves with the child's exit code (128 + the signal number when a signal ended it). */
 export function runInForeground(command, args, { ipc = false, ...options } = {}) {
   const child = spawn(command, args, { stdio: ipc ? ['inherit', 'inherit', 'inherit', 'ipc'] : 'inherit', ...options });
   const forward = (signal) => child.kill(signal);
   for (const signal of FORWARDED) process.on(signal, forward);
-  const parent = process.ppid;
   const orphanCheck = setInterval(() => {
-    if (process.ppid === parent) return;
+    if (process.ppid === parentAtStart) return;
     clearInterval(orphanCheck);
     child.kill('SIGTERM');
   }, PARENT_CHECK_MS);

@@ -92,7 +92,9 @@ async function startPnpmSimulator() {
 
 afterEach(() => {
   // whatever a failed test left behind, by pid
-  for (const pid of [started?.pnpm.pid, ...(started?.pids ?? [])]) if (pid !== undefined && alive(pid)) process.kill(pid, 'SIGKILL');
+  if (!started) return;
+  const { pnpm, pids } = started;
+  for (const pid of [pnpm.pid!, ...pids, ...descendantsOf(pnpm.pid!)]) if (alive(pid)) process.kill(pid, 'SIGKILL');
   started = null;
 });
 

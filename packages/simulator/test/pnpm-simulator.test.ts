@@ -1,6 +1,6 @@
 // `pnpm simulator` from the repository root, as people run it: `pnpm simulator &` then `kill $!` signals only pnpm,
 // and the simulator it started (through scripts/simulator.mjs) must stop with it.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -114,5 +114,15 @@ describe('`pnpm simulator` stops with the process that started it', () => {
     expect(await until(async () => !(await answers(baseUrl)), 10_000)).toBe(true);
     expect(await until(async () => pids.every((pid) => !alive(pid)), 10_000)).toBe(true);
     if (pnpm.exitCode === null && pnpm.signalCode === null) await once(pnpm, 'exit');
+  }, 60_000);
+});
+
+describe('the root configuration', () => {
+  it('keeps pnpm from echoing script lines before the JSON without a setting npm warns about', async () => {
+    const { pnpm } = await startPnpmSimulator(); // the first stdout line parsed as the JSON description
+    process.kill(pnpm.pid!, 'SIGTERM');
+    const npm = spawnSync('npm', ['pkg', 'get', 'name'], { cwd: repoRoot, encoding: 'utf8' });
+    expect(npm.status).toBe(0);
+    expect(npm.stderr).not.toContain('Unknown project config');
   }, 60_000);
 });

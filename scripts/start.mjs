@@ -1,9 +1,9 @@
 // `npm start`: the main job. On a fresh machine it sets everything up (pnpm, dependencies, build), then runs the
 // monthly billing export with the acronis-reports command: against the data center named by ACRONIS_* variables
 // when they are set, otherwise on the embedded simulator (all five formats, so every kind of file can be opened).
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { runInForeground } from './lib/foreground.mjs';
 import { installAndBuild, root, toolEnv } from './lib/toolchain.mjs';
 
 installAndBuild('acronis-reports...');
@@ -18,5 +18,5 @@ const useDataCenter =
 const args = useDataCenter
   ? ['billing', ...given]
   : ['billing', '--simulator', '--formats', 'csv_v2_0,json_v2_0,csv,html,json_v1', ...given];
-const run = spawnSync(process.execPath, [join(cli, 'bin.js'), ...args], { stdio: 'inherit', env: toolEnv });
-process.exit(run.status ?? 1);
+// In the foreground, so that stopping `npm start` stops the command and the simulator it embeds.
+process.exit(await runInForeground(process.execPath, [join(cli, 'bin.js'), ...args], { env: toolEnv }));

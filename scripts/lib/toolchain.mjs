@@ -28,7 +28,8 @@ function run(command, args, options = {}) {
   return result.status ?? 1;
 }
 
-function pnpmCommand() {
+/** How to run the repo's pnpm: the installed one, or the pinned version through npx before the first install. */
+export function pnpmCommand() {
   return existsSync(localPnpm)
     ? { command: localPnpm, prefix: [] }
     : { command: 'npx', prefix: ['--yes', `pnpm@${pnpmVersion}`] };

@@ -11,7 +11,7 @@ const nodeType = new AcronisReports();
 const run = (params: Parameters<typeof executeContext>[1], options?: Parameters<typeof executeContext>[2]) =>
   nodeType.execute.call(executeContext(credentials, params, options)) as Promise<[INodeExecutionData[]]>;
 
-const monthly = { resource: 'report', operation: 'create', resultAction: 'save', scheduleType: 'monthly', kind: 'usage_summary', level: 'direct_partners', formats: ['csv_v2_0'] };
+const monthly = { resource: 'report', operation: 'create', resultAction: 'save', scheduleType: 'monthly', kind: 'usage_summary', level: 'direct_partners', formats: ['csv'] };
 
 beforeAll(async () => {
   sim = await createSimulator({ now: '2026-11-15T12:00:00Z', config: { generationDelayMs: 2000, listDelayMs: 200 } });

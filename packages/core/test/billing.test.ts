@@ -64,7 +64,7 @@ describe('exportBillingReport', () => {
       ['usage_summary-2026-10.json', 'application/json'],
     ]);
     expect(result.files[0]!.text.split('\r\n')[0]).toMatch(/^tenant\.id,tenant\.kind,/);
-    expect(JSON.parse(result.files[1]!.text).params).toMatchObject({ begin_date: '2026-10-01', end_date: '2026-10-31' });
+    expect(JSON.parse(result.files[1]!.text).params).toMatchObject({ begin_date: Date.parse('2026-10-01T00:00:00Z') / 1000, end_date: Date.parse('2026-10-31T23:59:59Z') / 1000 });
     expect(result.deleted).toBe(true);
     expect(stages[0]).toBe('creating');
     expect(stages.filter((stage) => stage === 'waiting').length).toBeGreaterThan(3);

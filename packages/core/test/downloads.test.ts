@@ -52,8 +52,8 @@ describe('downloadStoredReport', () => {
 
   it('reads text and JSON, finds a stored report by id alone, and parses billing rows in vendor units', async () => {
     const { client, report, stored } = await readyReport(['csv_v2_0', 'json_v2_0']);
-    const json = await (await client.downloadStoredReport(report.id, stored[1]!.id)).json<{ params: { kind: string } }>();
-    expect(json.params.kind).toBe('usage_summary');
+    const json = await (await client.downloadStoredReport(report.id, stored[1]!.id)).json<{ params: { kind: number } }>();
+    expect(json.params.kind).toBe(5); // usage_summary, in the vendor's numbering
     const csvRows = [];
     for await (const row of parseUsageRows((await client.downloadStoredReport(report.id, stored[0]!)).stream, 'csv_v2_0')) csvRows.push(row);
     const jsonRows = [];

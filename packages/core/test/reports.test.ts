@@ -8,7 +8,11 @@ beforeEach(() => {
   simulator().control.clearFaults();
 });
 
-const monthly = (tenantId: string) => ({ ...billingBody(tenantId), schedule: { type: 'monthly' as const } });
+// monthly reports offer only csv and html
+const monthly = (tenantId: string) => {
+  const body = billingBody(tenantId);
+  return { ...body, parameters: { ...body.parameters, formats: ['csv' as const, 'html' as const] }, schedule: { type: 'monthly' as const } };
+};
 
 describe('reports', () => {
   it('creates, fetches, updates and lists reports of the own tenant by default', async () => {

@@ -56,17 +56,19 @@ describe('waitForStoredReports', () => {
     const sim = simulator();
     const runtime = simulatedRuntime(sim);
     const client = clientFor(sim, { runtime });
-    const report = await client.createReport({ ...billingBody(sim.tenantId), schedule: { type: 'monthly' } });
+    const body = billingBody(sim.tenantId);
+    // monthly reports offer only csv and html
+    const report = await client.createReport({ ...body, parameters: { ...body.parameters, formats: ['csv', 'html'] }, schedule: { type: 'monthly' } });
     const firstRun = Date.parse('2026-12-01T00:00:00Z');
     await runtime.sleep(firstRun - runtime.now() + 200_000);
-    const december = await client.waitForStoredReports(report.id, { formats: ['json_v2_0'] });
+    const december = await client.waitForStoredReports(report.id, { formats: ['html'] });
     expect(december.map((item) => item.created_at)).toEqual(['2026-12-01T00:00:00+00:00']);
     // the file made on 1 December covers November, and is named for it
-    expect((await client.downloadStoredReport(report.id, december[0]!, { report })).fileName).toBe('usage_summary-2026-11.json');
+    expect((await client.downloadStoredReport(report.id, december[0]!, { report })).fileName).toBe('usage_summary-2026-11.html');
     // a time that cannot be read names no period, rather than December 1969
-    expect((await client.downloadStoredReport(report.id, { ...december[0]!, created_at: 'soon' }, { report })).fileName).toBe('usage_summary.json');
+    expect((await client.downloadStoredReport(report.id, { ...december[0]!, created_at: 'soon' }, { report })).fileName).toBe('usage_summary.html');
     const since = '2027-01-01T00:00:00Z';
-    const wait = client.waitForStoredReports(report.id, { formats: ['csv_v2_0'], since, timeoutMs: 40 * 24 * 3600_000, maxDelayMs: 24 * 3600_000 });
+    const wait = client.waitForStoredReports(report.id, { formats: ['csv'], since, timeoutMs: 40 * 24 * 3600_000, maxDelayMs: 24 * 3600_000 });
     const january = await wait;
     expect(january.map((item) => item.created_at)).toEqual(['2027-01-01T00:00:00+00:00']);
   });

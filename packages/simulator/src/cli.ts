@@ -100,8 +100,18 @@ process.stderr.write(
   ].join('\n'),
 );
 
+// Ctrl+C reaches the simulator twice (from the terminal and passed on by `pnpm simulator`): stop once, quietly.
+let stopping = false;
 const stop = () => {
+  if (stopping) return;
+  stopping = true;
   simulator.close().finally(() => process.exit(0));
 };
-process.once('SIGINT', stop);
-process.once('SIGTERM', stop);
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+// Started with an IPC channel (as `pnpm simulator` does): the channel closes when the starting process ends, however
+// it ends, and the simulator must not serve on without it. Unref'd: the channel alone never keeps the process up.
+if (process.channel) {
+  process.once('disconnect', stop);
+  process.channel.unref();
+}

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { billingRequest, call, getToken, unknownId, useSimulator } from './support.js';
+import { billingRequest, call, getToken, settledStored, unknownId, useSimulator } from './support.js';
 
 const simulator = useSimulator();
 let token: string;
@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 
 const monthlyRequest = (tenantId: string) =>
-  billingRequest(tenantId, { schedule: { type: 'monthly' }, parameters: { tenant_id: tenantId, kind: 'usage_summary', level: 'all_customers', formats: ['csv_v2_0'] } });
+  billingRequest(tenantId, { schedule: { type: 'monthly' }, parameters: { tenant_id: tenantId, kind: 'usage_summary', level: 'all_customers', formats: ['csv'] } });
 
 describe('POST /reports', () => {
   it('creates the vendor billing report and answers the report object with version 1', async () => {
@@ -34,6 +34,41 @@ describe('POST /reports', () => {
     const created = await call(sim, token, 'POST', '/reports', request);
     expect(created.body.parameters.period).toEqual({ start: '2026-11-01', end: '2026-11-14' });
     expect(created.body.parameters.formats).toEqual(['csv_v2_0', 'json_v2_0']);
+  });
+
+  it('gives a monthly save report csv and html when no formats are given', async () => {
+    const sim = simulator();
+    const request: any = monthlyRequest(sim.tenantId);
+    delete request.parameters.formats;
+    const created = await call(sim, token, 'POST', '/reports', request);
+    expect(created.status).toBe(200);
+    expect(created.body.parameters.formats).toEqual(['csv', 'html']);
+  });
+
+  it.each([['csv_v2_0'], ['json_v2_0'], ['json_v1']])(
+    'refuses a monthly report with %s (the vendor offers only csv and html for them), and creates nothing',
+    async (format) => {
+      const sim = simulator();
+      const before = await call(sim, token, 'GET', `/tenants/${sim.tenantId}/reports`);
+      const request = monthlyRequest(sim.tenantId);
+      const refused = await call(sim, token, 'POST', '/reports', { ...request, parameters: { ...request.parameters, formats: ['csv', format] } });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.domain).toBe('PlatformAccountServer');
+      expect(refused.body.error.message).toContain(`monthly reports offer only the csv and html formats, not ${format}`);
+      expect(refused.body.error.message).toContain('create a one-time report');
+      expect((await call(sim, token, 'GET', `/tenants/${sim.tenantId}/reports`)).body.items).toEqual(before.body.items);
+    },
+  );
+
+  it('keeps a generation_date in the past as given, like the vendor page, and generates at once', async () => {
+    const sim = simulator();
+    const created = await call(sim, token, 'POST', '/reports', billingRequest(sim.tenantId, { generation_date: '2017-05-08' }));
+    expect(created.status).toBe(200);
+    expect(created.body.generation_date).toBe('2017-05-08');
+    expect((await call(sim, token, 'GET', `/reports/${created.body.id}`)).body.generation_date).toBe('2017-05-08');
+    const items = (await settledStored(sim, token, created.body.id, 2)) as { status: string; created_at: string }[];
+    expect(items.map((item) => item.status)).toEqual(['saved', 'saved']);
+    expect(items[0]!.created_at).toMatch(/^2026-11-15T/);
   });
 
   it.each([

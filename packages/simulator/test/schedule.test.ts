@@ -6,7 +6,7 @@ const simulator = useSimulator({ now: '2026-11-15T12:00:00Z', config: { generati
 const monthly = (tenantId: string) =>
   billingRequest(tenantId, {
     schedule: { type: 'monthly' },
-    parameters: { tenant_id: tenantId, kind: 'usage_summary', level: 'direct_partners', formats: ['csv_v2_0', 'json_v2_0'] },
+    parameters: { tenant_id: tenantId, kind: 'usage_summary', level: 'direct_partners', formats: ['csv', 'html'] },
   });
 
 describe('monthly schedules on the simulated clock', () => {
@@ -24,16 +24,15 @@ describe('monthly schedules on the simulated clock', () => {
     token = await getToken(sim); // the clock jump outlived the old token
     const items = (await settledStored(sim, token, active.body.id, 6)) as any[];
     expect(items.map((item) => `${item.created_at} ${item.report_format} ${item.status}`)).toEqual([
-      '2026-12-01T00:00:00+00:00 csv_v2_0 saved',
-      '2026-12-01T00:00:00+00:00 json_v2_0 saved',
-      '2027-01-01T00:00:00+00:00 csv_v2_0 saved',
-      '2027-01-01T00:00:00+00:00 json_v2_0 saved',
-      '2027-02-01T00:00:00+00:00 csv_v2_0 saved',
-      '2027-02-01T00:00:00+00:00 json_v2_0 saved',
+      '2026-12-01T00:00:00+00:00 csv saved',
+      '2026-12-01T00:00:00+00:00 html saved',
+      '2027-01-01T00:00:00+00:00 csv saved',
+      '2027-01-01T00:00:00+00:00 html saved',
+      '2027-02-01T00:00:00+00:00 csv saved',
+      '2027-02-01T00:00:00+00:00 html saved',
     ]);
     const january = await fetch(`${sim.apiBaseUrl}/reports/${active.body.id}/stored/${items[5].id}`, { headers: { authorization: `Bearer ${token}` } });
-    const json = (await january.json()) as any;
-    expect(json.params).toMatchObject({ begin_date: '2027-01-01', end_date: '2027-01-31', kind: 'usage_summary' });
+    expect(await january.text()).toContain('Period: 2027-01-01 &ndash; 2027-01-31');
     expect((await call(sim, token, 'GET', `/reports/${active.body.id}`)).body.generation_date).toBe('2027-03-01');
     expect((await call(sim, token, 'GET', `/reports/${paused.body.id}/stored`)).body.items).toEqual([]);
 

@@ -73,6 +73,26 @@ describe('GET /reports/{report_id}/stored/{stored_report_id}', () => {
     }
   });
 
+  it('writes json_v2_0 params as the vendor documents them: the generation instant, the period and the tenant', async () => {
+    const sim = simulator();
+    const { id, items } = await createSaved(['json_v2_0']);
+    const [item] = items as any[];
+    const file = await fetch(`${sim.apiBaseUrl}/reports/${id}/stored/${item.id}`, { headers: { authorization: `Bearer ${token}` } });
+    const { params } = (await file.json()) as any;
+    expect(params).toMatchObject({
+      kind: 5,
+      report_type: 5,
+      report_level: 1,
+      gen_date: Date.parse(item.created_at) / 1000,
+      begin_date: Date.parse('2026-10-01T00:00:00Z') / 1000,
+      end_date: Date.parse('2026-10-31T23:59:59Z') / 1000,
+      name: sim.tenants.tenantName,
+    });
+    const again = await createSaved(['json_v2_0']);
+    const second = await fetch(`${sim.apiBaseUrl}/reports/${again.id}/stored/${(again.items as any[])[0].id}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(((await second.json()) as any).params.group_id).toBe(params.group_id);
+  });
+
   it('can send raw gzip bytes without the Content-Encoding header', async () => {
     const sim = simulator();
     sim.control.updateConfig({ gzipContentEncoding: false, createdAtWithOffset: false });

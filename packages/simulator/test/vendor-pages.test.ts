@@ -58,9 +58,13 @@ describe('the vendor pages\' own Python against `pnpm simulator`', () => {
       'stored reports: download csv',
       'update report',
     ]);
+    // the page sends generation_date 2017-05-08 and shows it back unchanged
+    expect(result.usage_report_generation_date).toBe('2017-05-08');
     expect(result.billing_csv_header.split(',').slice(0, 3)).toEqual(['tenant.id', 'tenant.kind', 'tenant.name']);
     expect(result.billing_csv_header).toContain('sku');
-    expect(result.billing_json_params).toMatchObject({ kind: 'usage_summary', begin_date: '2017-05-01', end_date: '2017-05-07', report_level: 'direct_partners' });
+    // the vendor documents these params as numbers: kind 5 (summary), level 1 (direct_partners), UNIX timestamps
+    expect(result.billing_json_params).toMatchObject({ kind: 5, report_type: 5, begin_date: 1_493_596_800, end_date: 1_494_201_599, report_level: 1, name: 'Demo MSP' });
+    expect(Number.isInteger(result.billing_json_params.group_id)).toBe(true);
     expect(result.stored_csv_lines).toBeGreaterThan(5);
     expect(result.updated).toEqual({
       version: 2,

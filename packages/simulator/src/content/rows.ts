@@ -31,6 +31,8 @@ export interface ReportPlan {
   beginDate: string;
   endDate: string;
   generationDate: string;
+  /** Milliseconds since the epoch. */
+  generatedAt: number;
   reportName: string;
   hideZeroUsage: boolean;
   showSkus: boolean;
@@ -43,6 +45,7 @@ export interface ReportPlan {
   accounts: boolean;
 }
 
+const DAY_MS = 86_400_000;
 const KINDS: readonly ReportKind[] = ['usage_daily', 'usage_summary', 'usage_current', 'usage_breakdown'];
 const LEVELS: readonly ReportLevel[] = ['itself', 'direct_partners', 'all_partners', 'all_customers', 'accounts'];
 const FORMATS: readonly ReportFormat[] = ['csv', 'html', 'json_v1', 'csv_v2_0', 'json_v2_0'];
@@ -62,6 +65,8 @@ export function planReport(request: ReportFileRequest): ReportPlan {
   const tenant = request.tree.byId.get(request.tenantId.toLowerCase());
   if (!tenant) throw new RangeError(`Tenant ${request.tenantId} is not in the tenant tree`);
   const generation = toDay(request.generationDate);
+  const generatedAt = request.generatedAt === undefined ? generation * DAY_MS : Date.parse(request.generatedAt);
+  if (Number.isNaN(generatedAt)) throw new RangeError(`Not a date-time: ${JSON.stringify(request.generatedAt)}`);
 
   let first: number;
   let last: number;
@@ -85,6 +90,7 @@ export function planReport(request: ReportFileRequest): ReportPlan {
     beginDate: fromDay(first),
     endDate: fromDay(last),
     generationDate: request.generationDate,
+    generatedAt,
     reportName: request.reportName ?? DEFAULT_REPORT_NAMES[kind],
     hideZeroUsage: request.hideZeroUsage,
     showSkus: request.showSkus,

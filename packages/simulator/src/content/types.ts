@@ -12,7 +12,7 @@ export interface TenantUser {
 }
 
 export interface OfferingItem {
-  /** The vendor's offering item name, e.g. `storage`, `pc_backup`, `dr_compute_points`. */
+  /** The vendor's offering item name, e.g. `storage`, `pc_backup`, `compute_points`. */
   name: string;
   /** The application the item belongs to; one fixed UUID per application, whatever the seed. */
   applicationId: string;
@@ -69,6 +69,8 @@ export interface ReportFileRequest {
   /** `YYYY-MM-DD`, both ends inclusive. Ignored by `usage_current`, which reports the month to date. */
   period: { start: string; end: string };
   generationDate: string;
+  /** The instant (ISO) the file was generated, for json_v2_0's `gen_date`; default 00:00:00 UTC of generationDate. */
+  generatedAt?: string;
   hideZeroUsage: boolean;
   showSkus: boolean;
   /** Seed of the usage model: pass the tree's seed so every report of the tree agrees on the numbers. */

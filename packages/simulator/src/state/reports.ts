@@ -95,11 +95,14 @@ export class ReportStore {
     if (body.schedule.enabled !== undefined && scheduleType === 'once') {
       throw new VendorError(400, 'Request validation failed: schedule.enabled applies to scheduled (monthly) reports only');
     }
-    const defaultFormats: ReportFormat[] = body.result_action === 'send' ? ['csv', 'html'] : ['csv_v2_0', 'json_v2_0'];
+    if (scheduleType === 'monthly') checkMonthlyFormats(parameters.formats);
+    const defaultFormats: ReportFormat[] =
+      body.result_action === 'send' || scheduleType === 'monthly' ? [...MONTHLY_FORMATS] : ['csv_v2_0', 'json_v2_0'];
+    // A one-time report is generated on its generation_date, or at once when that is today or already past; the
+    // date itself is kept as given, as the vendor's pages show (`2017-05-08` comes back as `2017-05-08`).
+    const requested: string | undefined = scheduleType === 'once' ? body.generation_date : undefined;
     const generationAt =
-      scheduleType === 'monthly'
-        ? startOfNextMonth(now)
-        : Math.max(now, body.generation_date ? Date.parse(`${body.generation_date}T00:00:00Z`) : now);
+      scheduleType === 'monthly' ? startOfNextMonth(now) : Math.max(now, requested ? Date.parse(`${requested}T00:00:00Z`) : now);
 
     const report: ReportRecord = {
       id: randomUUID(),
@@ -112,7 +115,7 @@ export class ReportStore {
         ...(scheduleType === 'once' ? { period } : parameters.period ? { period } : {}),
       },
       schedule: { type: scheduleType, enabled: body.schedule.enabled ?? true },
-      generation_date: isoDate(generationAt),
+      generation_date: requested ?? isoDate(generationAt),
       createdAt: now,
       nextRunAt: generationAt,
       files: [],
@@ -224,6 +227,7 @@ export class ReportStore {
           format,
           period,
           generationDate: isoDate(at),
+          generatedAt: new Date(at).toISOString(),
           hideZeroUsage: parameters.hide_zero_usage ?? false,
           showSkus: parameters.show_skus ?? false,
           seed: this.world.options.seed,
@@ -247,6 +251,20 @@ function defaultPeriod(now: number): { start: string; end: string } {
   const yesterday = now - dayMs;
   const start = new Date(yesterday);
   return { start: isoDate(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1)), end: isoDate(yesterday) };
+}
+
+/** The only formats the vendor offers for scheduled (monthly) reports. */
+const MONTHLY_FORMATS: readonly ReportFormat[] = ['csv', 'html'];
+
+function checkMonthlyFormats(formats: ReportFormat[] | undefined): void {
+  const refused = (formats ?? []).filter((format) => !MONTHLY_FORMATS.includes(format));
+  if (refused.length === 0) return;
+  throw new VendorError(
+    400,
+    `Request validation failed: monthly reports offer only the csv and html formats, not ${refused.join(', ')}. ` +
+      'For csv_v2_0 or json_v2_0, create a one-time report (schedule type once) over the month instead.',
+    { info: 'Give parameters.formats csv and/or html, or leave it out for both.' },
+  );
 }
 
 function badPeriod(problem: string): VendorError {

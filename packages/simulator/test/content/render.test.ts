@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG, CSV_V2_VENDOR_COLUMNS, createTenantTree, renderReportFile, utf8Length } from '../../src/content/index.js';
+import { APPLICATIONS, CATALOG, CSV_V2_VENDOR_COLUMNS, createTenantTree, renderReportFile, utf8Length } from '../../src/content/index.js';
 import type { ReportFormat, ReportKind, ReportLevel, Tenant } from '../../src/content/index.js';
 import { SEED, csvRecords, parseCsv, render, request, tree } from './helpers.js';
 
@@ -12,10 +12,12 @@ const subPartner = tree.root.children.find((t) => t.kind === 'partner' && t.chil
 const customer = all.find((t) => t.kind === 'customer' && t.offeringItems.length >= 8)!;
 
 interface JsonV2 {
-  params: Record<string, string>;
+  params: Record<string, number | string>;
   tenants: { id: string; kind: string; name: string; parent_id: string | null; users?: unknown[]; usages: Record<string, any>[] }[];
 }
 
+/** UNIX timestamp (seconds) of an ISO instant. */
+const seconds = (iso: string) => Date.parse(iso) / 1000;
 const ids = (tenants: Tenant[]) => tenants.map((t) => t.id);
 const unique = <T>(values: T[]) => [...new Set(values)];
 const throughFolders = (ts: Tenant[]): Tenant[] => ts.flatMap((t) => (t.kind === 'folder' ? throughFolders(t.children) : [t]));
@@ -157,6 +159,16 @@ describe('csv_v2_0', () => {
     }
   });
 
+  it('has a whole number in every usage cell of every kind, as the vendor\'s billing parser requires', () => {
+    const usageColumns = CSV_V2_VENDOR_COLUMNS.filter((column) => column.startsWith('usage.'));
+    expect(usageColumns).toHaveLength(9);
+    for (const kind of KINDS) {
+      const rows = csvRecords(render({ kind, level: 'all_customers', period: { start: '2025-05-01', end: '2025-05-03' } }));
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) for (const column of usageColumns) expect(row[column], `${kind} ${column}`).toMatch(/^-?\d+$/);
+    }
+  });
+
   it('reports integers in raw units that add up', () => {
     for (const row of csvRecords(render({ level: 'all_customers' }))) {
       for (const part of ['absolute', 'delta', 'effective']) {
@@ -172,7 +184,7 @@ describe('csv_v2_0', () => {
 describe('kinds', () => {
   const period = { start: '2025-05-01', end: '2025-05-10' };
 
-  it('usage_daily has one row per item and day, dated, without deltas', () => {
+  it('usage_daily has one row per item and day, dated, with deltas of 0', () => {
     const rows = csvRecords(render({ kind: 'usage_daily', tenantId: customer.id, level: 'itself', period }));
     expect(rows).toHaveLength(10 * customer.offeringItems.length);
     const days = unique(rows.map((r) => r['date']));
@@ -180,7 +192,7 @@ describe('kinds', () => {
     expect(days[0]).toBe('2025-05-01');
     expect(days[9]).toBe('2025-05-10');
     for (const day of days) expect(rows.filter((r) => r['date'] === day)).toHaveLength(customer.offeringItems.length);
-    for (const row of rows) expect(row['usage.delta.total']).toBe('');
+    for (const row of rows) expect([row['usage.delta.production'], row['usage.delta.total'], row['usage.delta.trial']]).toEqual(['0', '0', '0']);
     const partnerRows = csvRecords(render({ kind: 'usage_daily', tenantId: subPartner.id, level: 'itself', period }));
     expect(partnerRows).toHaveLength(10 * subPartner.offeringItems.length);
   });
@@ -210,9 +222,9 @@ describe('kinds', () => {
 
   it('usage_current covers the month to the day before generation', () => {
     const json = JSON.parse(render({ format: 'json_v2_0', kind: 'usage_current', generationDate: '2025-06-17' })) as JsonV2;
-    expect(json.params).toMatchObject({ kind: 'usage_current', begin_date: '2025-06-01', end_date: '2025-06-16', gen_date: '2025-06-17' });
+    expect(json.params).toMatchObject({ kind: 8, begin_date: seconds('2025-06-01T00:00:00Z'), end_date: seconds('2025-06-16T23:59:59Z'), gen_date: seconds('2025-06-17T00:00:00Z') });
     const early = JSON.parse(render({ format: 'json_v2_0', kind: 'usage_current', generationDate: '2025-07-01' })) as JsonV2;
-    expect(early.params).toMatchObject({ begin_date: '2025-06-01', end_date: '2025-06-30' });
+    expect(early.params).toMatchObject({ begin_date: seconds('2025-06-01T00:00:00Z'), end_date: seconds('2025-06-30T23:59:59Z') });
     expect(json.tenants.every((t) => t.usages.every((u) => u['date'] === undefined && u['delta'] !== undefined))).toBe(true);
   });
 });
@@ -250,6 +262,63 @@ describe('hide_zero_usage and show_skus', () => {
   });
 });
 
+describe('json_v2_0 params', () => {
+  it.each([
+    ['usage_daily', 4],
+    ['usage_summary', 5],
+    ['usage_current', 8],
+    ['usage_breakdown', 9],
+  ] as const)('number the kind %s as %i, in kind and in report_type', (kind, number) => {
+    const { params } = JSON.parse(render({ format: 'json_v2_0', kind })) as JsonV2;
+    expect([params['kind'], params['report_type']]).toEqual([number, number]);
+  });
+
+  it.each([
+    ['direct_partners', 1],
+    ['all_customers', 2],
+    ['accounts', 3],
+    ['all_partners', 4],
+    ['itself', 0],
+  ] as const)('number the level %s as %i', (level, number) => {
+    expect((JSON.parse(render({ format: 'json_v2_0', level })) as JsonV2).params['report_level']).toBe(number);
+  });
+
+  it('name the report tenant by a numeric v1 id of its own, the same in every report, and by its name', () => {
+    const groupIds = all.map((tenant) => {
+      const { params } = JSON.parse(render({ format: 'json_v2_0', tenantId: tenant.id, level: 'itself' })) as JsonV2;
+      expect(params['name']).toBe(tenant.name);
+      expect(Number.isInteger(params['group_id'])).toBe(true);
+      expect(params['group_id']).toBeGreaterThan(0);
+      expect(params['group_id']).toBeLessThan(2 ** 31);
+      return params['group_id'];
+    });
+    expect(new Set(groupIds).size).toBe(all.length);
+    const other = JSON.parse(render({ format: 'json_v2_0', tenantId: all[3]!.id, kind: 'usage_daily', period: { start: '2025-04-01', end: '2025-04-02' } })) as JsonV2;
+    expect(other.params['group_id']).toBe(groupIds[3]);
+  });
+
+  it('give gen_date as the instant of generation when it is known', () => {
+    const { params } = JSON.parse(render({ format: 'json_v2_0', generatedAt: '2025-06-01T07:36:58.250Z' })) as JsonV2;
+    expect(params['gen_date']).toBe(seconds('2025-06-01T07:36:58Z'));
+  });
+});
+
+describe('json_v2_0 usages', () => {
+  it('always carry absolute, delta and effective, each with production, total and trial numbers', () => {
+    for (const kind of KINDS) {
+      const json = JSON.parse(render({ format: 'json_v2_0', kind, level: 'all_customers', period: { start: '2025-05-01', end: '2025-05-03' } })) as JsonV2;
+      const usages = json.tenants.flatMap((t) => t.usages);
+      expect(usages.length).toBeGreaterThan(0);
+      for (const u of usages) {
+        for (const part of ['absolute', 'delta', 'effective']) {
+          for (const figure of ['production', 'total', 'trial']) expect(Number.isInteger(u[part]?.[figure]), `${kind} ${part}.${figure}`).toBe(true);
+        }
+      }
+      if (kind === 'usage_daily') expect(usages.every((u) => u['delta'].total === 0)).toBe(true);
+    }
+  });
+});
+
 describe('every format, kind and level', () => {
   it('parses: JSON as JSON, CSV as rectangular RFC 4180, HTML as balanced markup', () => {
     for (const format of FORMATS) {
@@ -273,15 +342,16 @@ describe('every format, kind and level', () => {
 
   it('describes the report in json_v2_0 params and json_v1 report', () => {
     const v2 = JSON.parse(render({ format: 'json_v2_0', reportName: 'May billing' })) as JsonV2;
+    // as the vendor documents them: numbers for kind and level, UNIX timestamps, the tenant's v1 id and name
     expect(v2.params).toEqual({
-      kind: 'usage_summary',
-      gen_date: '2025-06-01',
-      begin_date: '2025-05-01',
-      end_date: '2025-05-31',
-      group_id: tree.root.id,
-      name: 'May billing',
-      report_level: 'direct_partners',
-      report_type: 'summary',
+      kind: 5,
+      gen_date: seconds('2025-06-01T00:00:00Z'),
+      begin_date: seconds('2025-05-01T00:00:00Z'),
+      end_date: seconds('2025-05-31T23:59:59Z'),
+      group_id: 1_396_930_744,
+      name: 'Demo MSP',
+      report_level: 1,
+      report_type: 5,
     });
     const tenant = v2.tenants[0]!;
     expect(Object.keys(tenant)).toEqual(['id', 'kind', 'name', 'parent_id', 'usages']);
@@ -319,6 +389,17 @@ describe('units', () => {
       checked.add(row['measurement_unit']!);
     });
     expect([...checked].sort()).toEqual(['bytes', 'quantity', 'seconds']);
+  });
+
+  it('names compute points as the vendor does (compute_points for Disaster Recovery), in seconds', () => {
+    const vendorNames = ['compute_points', 'pw_compute_points', 'dre_compute_points', 'p_dre_compute_points'];
+    const rows = csvRecords(render({ level: 'all_customers' }));
+    const seconds = rows.filter((row) => row['measurement_unit'] === 'seconds');
+    expect(seconds.length).toBeGreaterThan(0);
+    for (const row of seconds) expect(vendorNames).toContain(row['name']);
+    const dr = APPLICATIONS.disaster_recovery.id;
+    expect(unique(seconds.filter((row) => row['application.id'] === dr).map((row) => row['name']))).toEqual(['compute_points']);
+    expect(rows.filter((row) => row['name']!.includes('compute_points') && !vendorNames.includes(row['name']!))).toEqual([]);
   });
 });
 

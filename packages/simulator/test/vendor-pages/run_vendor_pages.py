@@ -79,6 +79,7 @@ report_id = response.json()['id']
 version = response.json()['version']
 ''', 200)
 assert namespace["version"] == 1
+usage_report_generation_date = namespace["response"].json()["generation_date"]
 created_report_id = namespace["report_id"]
 namespace["created_report_id"] = created_report_id
 
@@ -215,6 +216,7 @@ assert deleted.status_code == 204, deleted.text
 
 print("RESULT " + json.dumps({
     "steps": results,
+    "usage_report_generation_date": usage_report_generation_date,
     "billing_csv_header": billing_csv.splitlines()[0],
     "billing_json_params": billing_json["params"],
     "stored_csv_lines": len(stored_csv.splitlines()),

@@ -26,6 +26,8 @@ export function csvV2Columns(plan: Pick<ReportPlan, 'dated' | 'showSkus' | 'acco
   ];
 }
 
+const NO_CHANGE = '0,0,0';
+
 interface ItemText {
   /** From the item name to the infrastructure owner, with the comma that follows. */
   head: string;
@@ -55,7 +57,8 @@ export function csvV2Writer(plan: ReportPlan): FormatWriter {
     row(row: UsageRow) {
       const text = items.get(row.item);
       const absolute = usageTriple(row.absolute);
-      const delta = row.delta ? usageTriple(row.delta) : ',,';
+      // The vendor's parser wants a number in every usage cell: usage_daily, which reports levels only, says 0.
+      const delta = row.delta ? usageTriple(row.delta) : NO_CHANGE;
       // Effective usage is often the very same numbers: the last day's for stock items, the change for counters.
       const effective = row.effective === row.absolute ? absolute : row.effective === row.delta ? delta : usageTriple(row.effective);
       const date = plan.dated ? `,${row.date ?? ''}` : '';

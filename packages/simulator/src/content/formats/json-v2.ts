@@ -4,26 +4,22 @@
 import type { Tenant, Usage } from '../types.js';
 import type { ReportPlan, UsageRow } from '../rows.js';
 import { ItemMemo } from './item-memo.js';
+import { jsonV2Params } from './json-v2-params.js';
 import { integerText } from './numbers.js';
 import type { FormatWriter } from './writer.js';
-
-const REPORT_TYPES: Readonly<Record<ReportPlan['kind'], string>> = {
-  usage_summary: 'summary',
-  usage_daily: 'daily',
-  usage_current: 'current',
-  usage_breakdown: 'breakdown',
-};
 
 const usage = (u: Usage): string =>
   `{"production":${integerText(u.production)},"total":${integerText(u.total)},"trial":${integerText(u.trial)}}`;
 
+/** usage_daily reports levels only; its `delta` is still there, as zeros, so every usage has all three. */
+const NO_CHANGE = usage({ production: 0, total: 0, trial: 0 });
+
 const json = (value: string | null): string => JSON.stringify(value);
 
 /**
- * `params.kind` is the report kind (`usage_summary`...), `report_type` its short form (`summary`...),
- * `report_level` the level, `group_id` the report's tenant. Each usage: `name`, `application_id`, `edition`,
+ * `params`: see json-v2-params.ts. Each usage: `name`, `application_id`, `edition`,
  * `infra` {`id`, `backend_type`, `owner_id`}, `measurement_unit`, `date` (daily, breakdown), `sku` (show_skus;
- * '' when none), `absolute`, `delta` (not in usage_daily), `effective`. At the accounts level every tenant also
+ * '' when none), `absolute`, `delta` (zeros in usage_daily), `effective`. At the accounts level every tenant also
  * lists its `users` ({`id`, `login`, `email`}).
  */
 export function jsonV2Writer(plan: ReportPlan): FormatWriter {
@@ -38,17 +34,7 @@ export function jsonV2Writer(plan: ReportPlan): FormatWriter {
   }));
   return {
     begin() {
-      const params = {
-        kind: plan.kind,
-        gen_date: plan.generationDate,
-        begin_date: plan.beginDate,
-        end_date: plan.endDate,
-        group_id: plan.tenant.id,
-        name: plan.reportName,
-        report_level: plan.level,
-        report_type: REPORT_TYPES[plan.kind],
-      };
-      return `{"params":${JSON.stringify(params)},\n"tenants":[`;
+      return `{"params":${JSON.stringify(jsonV2Params(plan))},\n"tenants":[`;
     },
     tenantStart(tenant: Tenant) {
       const separator = firstTenant ? '\n' : ',\n';
@@ -65,12 +51,12 @@ export function jsonV2Writer(plan: ReportPlan): FormatWriter {
       firstUsage = false;
       const text = items.get(row.item);
       const absolute = usage(row.absolute);
-      const delta = row.delta ? usage(row.delta) : '';
+      const delta = row.delta ? usage(row.delta) : NO_CHANGE;
       // Effective usage is often the very same numbers: the last day's for stock items, the change for counters.
       const effective = row.effective === row.absolute ? absolute : row.effective === row.delta ? delta : usage(row.effective);
       return (
         `${separator}${text.head}${plan.dated ? `"date":${json(row.date)},` : ''}${text.sku}"absolute":${absolute},` +
-        `${row.delta ? `"delta":${delta},` : ''}"effective":${effective}}`
+        `"delta":${delta},"effective":${effective}}`
       );
     },
     tenantEnd: () => ']}',

@@ -18,7 +18,8 @@ export const authFields = [
     label: 'Client ID',
     required: true,
     type: 'string',
-    helpText: 'The API client\u2019s id, from the management portal: **Settings > API clients > Create API client**.',
+    helpText:
+      'The API client\u2019s id, from the management portal: **Settings > API clients > Create API client** ([how to register an API client](https://developer.acronis.com/doc/apis/getting-started/authentication.html)).',
   },
   {
     key: 'clientSecret',

@@ -50,6 +50,8 @@ export function zapierFetch(z: ZObject): FetchLike {
       skipThrowForStatus: true,
       throwForThrottlingEarly: false,
       timeout: attemptTimeoutMs,
+      // z.request hands the signal on to its fetch: a timed-out or cancelled attempt is really stopped.
+      ...(request.signal ? { signal: request.signal } : {}),
     };
     let response;
     try {

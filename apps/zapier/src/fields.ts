@@ -1,7 +1,7 @@
 // Input fields shared by the steps. Choices and help texts come from core's lists, generated from the OpenAPI
 // description: never a hand-typed copy. Core's help texts use Markdown code spans; Zapier renders Markdown in helpText too.
 import { fieldDescriptions, reportFormats, reportKinds, reportLevels, resultActions, scheduleTypes, valueDescriptions } from '@acronis-reports/core';
-import type { Bundle } from 'zapier-platform-core';
+import type { Bundle, ZObject } from 'zapier-platform-core';
 
 type Described = Record<string, string>;
 
@@ -38,6 +38,15 @@ export const reportIdField = {
   helpText: 'The report (UUID). Pick one of the tenant\u2019s reports or map an id from an earlier step.',
   required: true,
   dynamic: 'reportList.id.label',
+} as const;
+
+export const storedReportIdField = {
+  key: 'storedReportId',
+  label: 'Stored File',
+  type: 'string',
+  required: false,
+  helpText: 'A stored file of the report: pick one of the files of the report above, or map an id from an earlier step. Leave empty for the newest saved file (in the format below).',
+  dynamic: 'storedFileList.id.label',
 } as const;
 
 export const kindField = {
@@ -115,4 +124,11 @@ export function listInput(value: unknown): string[] | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   const items = (Array.isArray(value) ? value : String(value).split(',')).map((item) => String(item).trim()).filter(Boolean);
   return items.length > 0 ? items : undefined;
+}
+
+/** The format filter: empty for every format, else one of the API's formats (a mapped `pdf` is an error, not an empty list). */
+export function formatInput(z: ZObject, value: unknown): string | undefined {
+  const format = textInput(value);
+  if (format === undefined || (reportFormats as readonly string[]).includes(format)) return format;
+  throw new z.errors.Error(`Format "${format}" is not a report format. Use one of ${reportFormats.join(', ')}, or leave Format empty for every format.`, 'validation');
 }

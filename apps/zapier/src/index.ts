@@ -13,6 +13,7 @@ import findStoredReportFile from './searches/findStoredReportFile.js';
 import newReport from './triggers/newReport.js';
 import newStoredReportFile from './triggers/newStoredReportFile.js';
 import reportList from './triggers/reportList.js';
+import storedFileList from './triggers/storedFileList.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../package.json') as { version: string };
@@ -27,6 +28,7 @@ export default defineApp({
     [newStoredReportFile.key]: newStoredReportFile,
     [newReport.key]: newReport,
     [reportList.key]: reportList,
+    [storedFileList.key]: storedFileList,
   },
   creates: {
     [createReport.key]: createReport,
@@ -38,13 +40,5 @@ export default defineApp({
   searches: {
     [findReport.key]: findReport,
     [findStoredReportFile.key]: findStoredReportFile,
-  },
-  searchOrCreates: {
-    findReport: {
-      key: 'findReport',
-      display: { label: 'Find or Create Report', description: 'Finds a report by id, or creates one when there is none.' },
-      search: 'findReport',
-      create: 'createReport',
-    },
   },
 });

@@ -36,10 +36,49 @@ describe('the app definition', () => {
     expect(choices('format')).toEqual([...reportFormats]);
   });
 
-  it('pairs search-or-create with a real search and create', () => {
+  it('pairs search-or-create only where the create takes every field the search looks for', () => {
     for (const [key, pair] of Object.entries(App.searchOrCreates ?? {})) {
-      expect(groups['searches']![pair.search], key).toBeDefined();
-      expect(groups['creates']![pair.create], key).toBeDefined();
+      const search = groups['searches']![pair.search];
+      const create = groups['creates']![pair.create];
+      expect(search && create, key).toBeTruthy();
+      const createKeys = (create!.operation.inputFields ?? []).map((field) => field.key);
+      expect(createKeys, key).toEqual(expect.arrayContaining((search!.operation.inputFields ?? []).map((field) => field.key)));
+    }
+  });
+
+  it('labels every key of every sample with an output field', () => {
+    for (const { step } of steps.filter(({ step }) => !step.display.hidden)) {
+      const labelled = new Set((step.operation.outputFields ?? []).filter((field) => field.label).map((field) => field.key));
+      for (const key of sampleKeys(step.operation.sample ?? {})) expect(labelled.has(key), `${step.key}: ${key}`).toBe(true);
+    }
+  });
+
+  it('starts every description with a verb and writes labels in title case', () => {
+    for (const { step } of steps) {
+      expect(step.display.description, step.key).toMatch(/^(Triggers when|Creates|Updates|Deletes|Downloads|Finds|Lists) /);
+      const labels = [step.display.label, ...(step.operation.inputFields ?? []).map((field) => (field as { label?: string }).label ?? ''), ...(step.operation.outputFields ?? []).map((field) => field.label ?? '')];
+      for (const label of labels) expect(titleCaseMistakes(label), `${step.key}: ${label}`).toEqual([]);
     }
   });
 });
+
+/** Zapier's names for the fields of a sample: nested objects joined with `__`, lists of objects as `list[]field`. */
+function sampleKeys(sample: object, prefix = ''): string[] {
+  return Object.entries(sample).flatMap(([name, value]) => {
+    const key = `${prefix}${name}`;
+    if (Array.isArray(value)) {
+      if (value.length === 0) return []; // nothing shown, nothing to label
+      const objects = value.filter((item) => item && typeof item === 'object');
+      return objects.length === 0 ? [key] : [...new Set(objects.flatMap((item) => sampleKeys(item, `${key}[]`)))];
+    }
+    return value && typeof value === 'object' ? sampleKeys(value, `${key}__`) : [key];
+  });
+}
+
+const minorWords = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
+/** The words of a label that should start with a capital (all but the first minor words such as "to" or "of"). */
+function titleCaseMistakes(label: string): string[] {
+  return label
+    .split(/\s+/)
+    .filter((word, index) => /^\(?[a-z]/.test(word) && (index === 0 || !minorWords.has(word.replace(/^\(/, ''))));
+}

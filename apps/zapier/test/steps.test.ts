@@ -13,6 +13,7 @@ import { perform as findStoredFile } from '../src/searches/findStoredReportFile.
 import { perform as newReport } from '../src/triggers/newReport.js';
 import { perform as newStoredFile } from '../src/triggers/newStoredReportFile.js';
 import { perform as reportList } from '../src/triggers/reportList.js';
+import { perform as storedFileList } from '../src/triggers/storedFileList.js';
 import { allowLoopback, apiRequests, appTester, connect, mockStash, startSimulator } from './support.js';
 
 let sim: Simulator;
@@ -75,6 +76,18 @@ describe('triggers', () => {
     sim.control.clearFaults();
     sim.control.addFault({ type: 'status', status: 503, path: '/api/2/tenants/**', always: true } as never);
     await expect(run(newReport)).rejects.toThrow(/Listing the tenant's reports failed \(503/);
+  });
+
+  it('a format filter that is not a report format is an error, not an empty list', async () => {
+    await expect(run(newStoredFile, { reportId: billingId, format: 'pdf' })).rejects.toThrow(/Format \\?"pdf\\?" is not a report format.*csv_v2_0/);
+    await expect(run(findStoredFile, { reportId: billingId, format: 'pdf' })).rejects.toThrow(/Format \\?"pdf\\?" is not a report format/);
+  });
+
+  it('the hidden stored-file list feeds the Stored File dropdown with the picked report\u2019s files, newest first', async () => {
+    await expect(run(storedFileList)).resolves.toEqual([]);
+    const options = await run(storedFileList, { reportId: billingId });
+    expect(options.map((option) => option['report_format']).sort()).toEqual(['csv_v2_0', 'json_v2_0']);
+    expect(options[0]!['label']).toMatch(/^(csv|json)_v2_0, saved, .+ \(\w{8}\)$/);
   });
 
   it('a transient 429 is retried within the budget and the poll succeeds', async () => {
@@ -150,11 +163,27 @@ describe('creates', () => {
     try {
       const result = await run<Record<string, unknown>>(createBillingReport, { month: '2026-08', waitForFiles: true, waitSeconds: 2 });
       expect(result['files_ready']).toBe(false);
-      expect(result['note']).toMatch(/not ready within 2 s.*New Stored Report File trigger/);
+      expect(result['note']).toMatch(/not ready within 2 s.*Delay by Zapier.*Find Stored Report File.*New Stored Report File\*\* for the whole tenant/);
     } finally {
       sim.control.updateConfig({ generationDelayMs: 2000 });
     }
   });
+
+  it('Create Billing Report ends within Zapier\u2019s 30 s when every request is slow, counting the create in its budget', async () => {
+    sim.control.updateConfig({ generationDelayMs: 600_000 });
+    sim.control.addFault({ type: 'latency', delayMs: 5000, path: '/api/2/**', always: true } as never);
+    try {
+      const started = Date.now();
+      const result = await run<Record<string, unknown>>(createBillingReport, { month: '2026-07', waitForFiles: true, waitSeconds: 20 });
+      const tookMs = Date.now() - started;
+      expect(result['files_ready']).toBe(false);
+      expect(result['note']).toMatch(/not ready within \d+ s .*Zapier stops a step after 30 s/);
+      expect(tookMs).toBeLessThan(28_000);
+    } finally {
+      sim.control.clearFaults();
+      sim.control.updateConfig({ generationDelayMs: 2000 });
+    }
+  }, 60_000);
 
   it('Update Scheduled Report changes a monthly report; a one-time report gets the vendor message', async () => {
     const monthly = await run<Item>(createReport, { kind: 'usage_summary', level: 'direct_partners', scheduleType: 'monthly', enabled: 'true' });

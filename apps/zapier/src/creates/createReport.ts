@@ -72,7 +72,7 @@ export const createReportInputFields = [
 export default defineCreate({
   key: 'createReport',
   noun: 'Report',
-  display: { label: 'Create Report', description: 'Creates a usage report (one time or monthly) for a tenant.' },
+  display: { label: 'Create Report', description: 'Creates a usage report (one time or monthly) for a tenant. Its files take 1 to 2 minutes: get them with a Delay step and Find Stored Report File.' },
   operation: {
     inputFields: [...createReportInputFields],
     perform,

@@ -1,13 +1,13 @@
 import { newestSavedFiles } from '@acronis-reports/core';
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { withClient } from '../client.js';
-import { formatField, reportIdField, textInput } from '../fields.js';
+import { formatField, formatInput, reportIdField, storedReportIdField, textInput } from '../fields.js';
 import { stashStoredReport } from '../files.js';
 
 export async function perform(z: ZObject, bundle: Bundle) {
   const reportId = String(bundle.inputData['reportId'] ?? '');
   const storedReportId = textInput(bundle.inputData['storedReportId']);
-  const format = textInput(bundle.inputData['format']);
+  const format = formatInput(z, bundle.inputData['format']);
   return withClient(z, bundle, async (client) => {
     const report = await client.getReport(reportId);
     let stored: Parameters<typeof stashStoredReport>[3];
@@ -17,7 +17,7 @@ export async function perform(z: ZObject, bundle: Bundle) {
       const saved = newestSavedFiles(await client.listStoredReports(reportId), format);
       if (!saved[0]) {
         throw new z.errors.Error(
-          `Report ${reportId} has no saved file${format ? ` in ${format}` : ''} yet. Files usually take 1 to 2 minutes to generate; use the New Stored Report File trigger to act when one is ready.`,
+          `Report ${reportId} has no saved file${format ? ` in ${format}` : ''} yet. Files usually take 1 to 2 minutes after the report is created: put a Delay by Zapier step before this one, or start a Zap on New Stored Report File for the tenant.`,
           'not_ready',
         );
       }
@@ -47,7 +47,7 @@ export default defineCreate({
   operation: {
     inputFields: [
       reportIdField,
-      { key: 'storedReportId', label: 'Stored File ID', type: 'string', required: false, helpText: 'A stored file of the report. Leave empty for the newest saved file (in the format below).' },
+      storedReportIdField,
       formatField,
     ],
     perform,
@@ -68,7 +68,7 @@ export default defineCreate({
       { key: 'file', label: 'File', type: 'file' },
       { key: 'file_name', label: 'File Name' },
       { key: 'content_type', label: 'Content Type' },
-      { key: 'compressed_size', label: 'Compressed Size (bytes)', type: 'integer' },
+      { key: 'compressed_size', label: 'Compressed Size (Bytes)', type: 'integer' },
       { key: 'created_at', label: 'Created At', type: 'datetime' },
     ],
   },

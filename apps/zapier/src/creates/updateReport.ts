@@ -32,7 +32,7 @@ export async function perform(z: ZObject, bundle: Bundle) {
 export default defineCreate({
   key: 'updateReport',
   noun: 'Report',
-  display: { label: 'Update Scheduled Report', description: 'Changes a monthly report: kind, level, recipients, options, or pauses and resumes its schedule.' },
+  display: { label: 'Update Scheduled Report', description: 'Updates a monthly report: its kind, level, recipients and options, or pauses and resumes its schedule.' },
   operation: {
     inputFields: [
       { ...reportIdField, helpText: 'The monthly report to change. One-time reports cannot be changed.' },

@@ -1,14 +1,14 @@
 import { newestSavedFiles, NotFoundError } from '@acronis-reports/core';
 import { defineSearch, type Bundle, type ZObject } from 'zapier-platform-core';
 import { reportsClient, toZapierError } from '../client.js';
-import { formatField, reportIdField, textInput } from '../fields.js';
+import { formatField, formatInput, reportIdField } from '../fields.js';
 import { storedFileOutput } from '../files.js';
 import { sampleStoredFile, storedFileOutputFields } from '../samples.js';
 
 /** The newest saved file of a report, in a format when one is given; nothing when there is none yet. */
 export async function perform(z: ZObject, bundle: Bundle) {
   const reportId = String(bundle.inputData['reportId'] ?? '').trim();
-  const format = textInput(bundle.inputData['format']);
+  const format = formatInput(z, bundle.inputData['format']);
   const client = reportsClient(z, bundle);
   try {
     const report = await client.getReport(reportId);

@@ -1,12 +1,12 @@
 import { defineTrigger, type Bundle, type ZObject } from 'zapier-platform-core';
 import { withClient } from '../client.js';
-import { formatField, reportIdField, tenantIdField, tenantInput, textInput } from '../fields.js';
+import { formatField, formatInput, reportIdField, tenantIdField, tenantInput, textInput } from '../fields.js';
 import { savedFilesOf, storedFileOutput } from '../files.js';
 import { sampleStoredFile, storedFileOutputFields } from '../samples.js';
 
 export async function perform(z: ZObject, bundle: Bundle) {
   const reportId = textInput(bundle.inputData['reportId']);
-  const format = textInput(bundle.inputData['format']);
+  const format = formatInput(z, bundle.inputData['format']);
   return withClient(z, bundle, async (client) => {
     const reports = reportId
       ? [await client.getReport(reportId)]

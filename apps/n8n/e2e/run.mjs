@@ -86,7 +86,7 @@ const workflow = (id, name, nodes, connections) => ({
 });
 
 const billingNode = (name) => ({
-  parameters: { resource: 'report', operation: 'createBilling', tenantId: '', month: '', options: { waitForFiles: true, downloadFiles: true, timeoutMinutes: 2 } },
+  parameters: { resource: 'report', operation: 'createBilling', tenantId: '', month: '', options: { timeoutMinutes: 2 } },
   name,
   type: NODE_TYPE,
   typeVersion: 1,

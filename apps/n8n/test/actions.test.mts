@@ -63,8 +63,8 @@ describe('Report', () => {
     expect(error).toBeInstanceOf(NodeApiError);
     expect((error as NodeApiError).context.itemIndex).toBe(1);
     expect((error as NodeApiError).httpCode).toBe('409');
-    expect((error as NodeApiError).description).toMatch(/Version mismatch/);
-    expect((error as NodeApiError).message).toMatch(/^Deleting the report failed \(409/);
+    expect((error as NodeApiError).message).toMatch(/^Deleting the report failed \(409: .*Version mismatch/);
+    expect((error as NodeApiError).description).not.toMatch(/Version mismatch/); // said once, in the message
     expect((error as NodeApiError).message).not.toMatch(/current version/); // the hint goes to the description
     expect((error as NodeApiError).description).toMatch(/current version/);
     const [out] = await run(params, { items: [{ json: {} }, { json: {} }], continueOnFail: true });
@@ -84,7 +84,7 @@ describe('Report', () => {
 
   it('creates the billing report, waits and downloads both files decompressed, with file names, MIME types and exact bytes', async () => {
     const streamsBefore = calls.binaryStreams;
-    const [out] = await run({ resource: 'report', operation: 'createBilling', tenantId: '', month: '2026-10', options: { downloadFiles: true } });
+    const [out] = await run({ resource: 'report', operation: 'createBilling', tenantId: '', month: '2026-10' }); // waits and downloads by default
     expect(out).toHaveLength(2);
     for (const item of out!) {
       const binary = item.binary!.data!;
@@ -128,7 +128,7 @@ describe('Report', () => {
 describe('Stored Report', () => {
   let reportId: string;
   beforeAll(async () => {
-    const [[created]] = await run({ resource: 'report', operation: 'createBilling', tenantId: '', month: '2026-10', options: {} });
+    const [[created]] = await run({ resource: 'report', operation: 'createBilling', tenantId: '', month: '2026-10', waitForFiles: false, options: {} });
     reportId = String(created!.json.id);
   });
 
@@ -146,7 +146,7 @@ describe('Stored Report', () => {
 
   it('fails the wait with a clear error when generation fails', async () => {
     sim.control.addFault({ type: 'fail-generation', format: 'json_v2_0' });
-    const [[created]] = await run({ resource: 'report', operation: 'createBilling', tenantId: '', month: '2026-09', options: {} });
+    const [[created]] = await run({ resource: 'report', operation: 'createBilling', tenantId: '', month: '2026-09', waitForFiles: false, options: {} });
     const error = await run({ resource: 'storedReport', operation: 'waitUntilReady', reportId: byId(String(created!.json.id)), options: {} }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NodeOperationError);
     expect(String((error as Error).message)).toMatch(/failed to generate.*json_v2_0/);

@@ -44,3 +44,35 @@ describe('format and schedule help', () => {
     expect(descriptionOf(field(trigger, 'formats'))).toMatch(/monthly report makes only csv and html/);
   });
 });
+
+describe('what a new node shows', () => {
+  /** The canvas subtitle n8n shows for these parameters: the description's expression, evaluated as n8n does. */
+  const subtitleFor = (parameters: Record<string, string>): string => {
+    const expression = String(new AcronisReports().description.subtitle).replace(/^=\{\{|\}\}$/g, '');
+    return new Function('$parameter', `return ${expression}`)(parameters) as string;
+  };
+
+  it('reads the operation as words on the canvas', () => {
+    expect(subtitleFor({ resource: 'report', operation: 'createBilling' })).toBe('Create billing report');
+    const operations = actions.filter((p) => p.name === 'operation');
+    expect(operations).toHaveLength(2);
+    for (const operation of operations) {
+      for (const choice of operation.options as INodePropertyOptions[]) {
+        const parameters = { resource: String(operation.displayOptions!.show!.resource![0]), operation: String(choice.value) };
+        expect(subtitleFor(parameters), JSON.stringify(parameters)).toBe(String(choice.action).replace(/^(\w+) an? /, '$1 '));
+      }
+    }
+    expect(subtitleFor({ resource: 'report', operation: 'getAll' })).toBe('Get many reports');
+    expect(subtitleFor({ resource: 'storedReport', operation: 'download' })).toBe('Download stored report');
+  });
+
+  it('makes a new Create Billing Report do the whole job: wait and download are on', () => {
+    expect(field(actions, 'waitForFiles', 'createBilling').default).toBe(true);
+    expect(field(actions, 'downloadFiles', 'createBilling').default).toBe(true);
+  });
+
+  it("gives the trigger's Tenant ID the action node's placeholder", () => {
+    expect(field(trigger, 'tenantId').placeholder).toBe(field(actions, 'tenantId', 'createBilling').placeholder);
+    expect(field(trigger, 'tenantId').placeholder).toMatch(/^e\.g\. /);
+  });
+});

@@ -1,7 +1,7 @@
 import { createdAtMs, type Report, type ReportsClient, type StoredReport } from '@acronis-reports/core/web';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { binaryPropertyField, binaryPropertyOf, reportIdLocator } from '../AcronisReports/actions/common.descriptions';
+import { binaryPropertyField, binaryPropertyOf, reportIdLocator, tenantIdField } from '../AcronisReports/actions/common.descriptions';
 import { toNodeError } from '../AcronisReports/helpers/errors';
 import { downloadJson, downloadToBinary, formatOptions, mapLimited, reportJson, splitList, storedJson } from '../AcronisReports/helpers/utils';
 import { MONTHLY_FILES_NOTE } from '../AcronisReports/helpers/formatHelp';
@@ -23,25 +23,9 @@ interface Cursor {
 	stored?: Partial<Record<Status, Record<string, string[]>>>;
 	/** Report ids already known, for New Report. */
 	reports?: string[];
-	/** Legacy (cursors saved before per-event baselines); see `upgradeCursor`. */
-	baseline?: boolean;
 }
 
 type Event = 'storedReportReady' | 'storedReportFailed' | 'newReport';
-
-/**
- * Older cursors had one `baseline` flag for every event and `stored` keyed by report id only, holding the ids of
- * whichever status was polled then. Those ids are attributed to the status polled now (the event most likely did not
- * change across the upgrade, so nothing is emitted twice or lost); when New Report is polled they are dropped, so a later
- * switch to a stored event takes a fresh baseline. `reports` kept its shape and stays as it is.
- */
-function upgradeCursor(cursor: Cursor, status: Status | undefined): void {
-	if (cursor.baseline === undefined) return;
-	const legacy = cursor.stored as Record<string, string[]> | undefined;
-	delete cursor.stored;
-	if (legacy && status) cursor.stored = { [status]: legacy };
-	delete cursor.baseline;
-}
 
 export class AcronisReportsTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -82,10 +66,7 @@ export class AcronisReportsTrigger implements INodeType {
 			},
 			{ ...reportIdLocator, displayOptions: { show: { event: ['storedReportReady', 'storedReportFailed'], watch: ['report'] } } },
 			{
-				displayName: 'Tenant ID',
-				name: 'tenantId',
-				type: 'string',
-				default: '',
+				...tenantIdField,
 				description: "The tenant whose reports to watch. Empty: the API client's own tenant.",
 				displayOptions: { hide: { watch: ['report'] } },
 			},
@@ -133,7 +114,6 @@ async function pollReports(this: IPollFunctions, client: ReportsClient, cursor: 
 		const newest = ids[ids.length - 1];
 		return newest ? [{ json: reportJson(await client.getReport(newest)) }] : [];
 	}
-	upgradeCursor(cursor, undefined);
 	const known = cursor.reports ? new Set(cursor.reports) : undefined; // undefined: no baseline for New Report yet
 	const fresh = known ? ids.filter((id) => !known.has(id)) : [];
 	const reports = await mapLimited(fresh, CONCURRENCY, async (id) => await client.getReport(id));
@@ -158,7 +138,6 @@ async function pollStored(this: IPollFunctions, client: ReportsClient, cursor: C
 		const newest = matching.sort((a, b) => createdAtMs(b.item) - createdAtMs(a.item))[0];
 		emit = newest ? [newest] : [];
 	} else {
-		upgradeCursor(cursor, status);
 		const previous = cursor.stored?.[status]; // undefined: no baseline for this status yet
 		// Every Report of a Tenant: a report without an entry is new, all its files are events.
 		// One Report: a report without an entry was just selected, its existing files are its baseline.

@@ -22,7 +22,9 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
 			...(vendor.domain !== undefined ? { vendorDomain: vendor.domain } : {}),
 			...(vendor.message !== undefined ? { vendorMessage: vendor.message } : {}),
 		};
-		const description = [error.hint, vendor.message ? `The data center said: ${vendor.message}` : undefined].filter(Boolean).join('\n');
+		// The message already quotes the vendor's message: the description gives the advice instead of repeating it.
+		const vendorUnsaid = vendor.message && !error.summary.includes(vendor.message) ? `The data center said: ${vendor.message}` : undefined;
+		const description = [error.hint, vendorUnsaid].filter(Boolean).join('\n');
 		return new NodeApiError(node, response, {
 			itemIndex,
 			message: error.summary,

@@ -15,19 +15,32 @@ const properties: INodeProperties[] = [
 		description: 'The month to bill, as YYYY-MM. Empty: the last full month.',
 	},
 	{
+		displayName: 'Wait for Files',
+		name: 'waitForFiles',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to wait until every file is generated (usually 1 to 2 minutes) before continuing',
+	},
+	{
+		displayName: 'Download Files',
+		name: 'downloadFiles',
+		type: 'boolean',
+		default: true,
+		displayOptions: { show: { waitForFiles: [true] } },
+		description: 'Whether to output one item per file with the decompressed file as binary data. Off: one item with the report and its stored files.',
+	},
+	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			{ displayName: 'Download Files', name: 'downloadFiles', type: 'boolean', default: false, description: 'Whether to wait for the files and output one item per file with the decompressed file as binary data' },
 			{ displayName: 'Hide Zero Usage', name: 'hideZeroUsage', type: 'boolean', default: true, description: 'Whether to leave out offering items without usage' },
 			{ displayName: 'Level', name: 'level', type: 'options', options: levelOptions, default: 'direct_partners', description: 'Which tenants the report covers' },
 			{ ...binaryPropertyField, description: 'Name of the binary property each downloaded file goes to' },
 			{ displayName: 'Show SKUs', name: 'showSkus', type: 'boolean', default: true, description: 'Whether to add SKU columns' },
 			{ ...timeoutMinutesField, typeOptions: { minValue: 1 }, description: 'How long to wait for the files before failing' },
-			{ displayName: 'Wait for Files', name: 'waitForFiles', type: 'boolean', default: false, description: 'Whether to wait until every file is generated before continuing' },
 		],
 	},
 ];
@@ -45,9 +58,9 @@ export async function execute(this: IExecuteFunctions, client: ReportsClient, i:
 		...(options.hideZeroUsage !== undefined ? { hideZeroUsage: Boolean(options.hideZeroUsage) } : {}),
 		...(options.showSkus !== undefined ? { showSkus: Boolean(options.showSkus) } : {}),
 	});
-	if (!options.waitForFiles && !options.downloadFiles) return [{ json: reportJson(report) }];
+	if (!this.getNodeParameter('waitForFiles', i, true)) return [{ json: reportJson(report) }];
 	const stored = await client.waitForStoredReports(report.id, { timeoutMs: timeoutMsOf(options.timeoutMinutes) });
-	if (!options.downloadFiles) {
+	if (!this.getNodeParameter('downloadFiles', i, true)) {
 		return [{ json: { ...reportJson(report), storedReports: stored.map((item) => storedJson(report.id, item)) } }];
 	}
 	const property = binaryPropertyOf(options.binaryPropertyName);

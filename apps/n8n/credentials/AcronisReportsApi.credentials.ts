@@ -7,6 +7,7 @@ import type {
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
+import { inN8nWords } from '../nodes/shared/n8n-words';
 
 /**
  * An Acronis API client (client id + secret) on a data center. The access token comes from
@@ -77,7 +78,7 @@ export class AcronisReportsApi implements ICredentialType {
 		} catch (error) {
 			const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
 			throw new Error(
-				`Could not reach the data center at ${url} (${code ?? 'network error'}). Check the Data Center URL, for example https://eu2-cloud.acronis.com.`,
+				inN8nWords(`Could not reach the data center at ${url} (${code ?? 'network error'}). Check the Data Center URL, for example https://eu2-cloud.acronis.com.`),
 			);
 		}
 		const body = parseBody(response.body);

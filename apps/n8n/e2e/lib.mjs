@@ -192,7 +192,8 @@ export async function stopChild(child, graceMs = 10_000) {
 export const runningChildren = () => [...children];
 
 /** The credential file for `n8n import:credentials` (plain data; n8n encrypts it with N8N_ENCRYPTION_KEY). */
-export function credentialFile(sim) {
+/** The simulator's credential, and one whose data center URL nothing answers (`unreachableUrl`). */
+export function credentialFile(sim, unreachableUrl) {
   return [
     {
       id: CREDENTIAL_ID,
@@ -200,10 +201,19 @@ export function credentialFile(sim) {
       type: 'acronisReportsApi',
       data: { url: sim.baseUrl, clientId: sim.clientId, clientSecret: sim.clientSecret },
     },
+    {
+      id: UNREACHABLE_CREDENTIAL_ID,
+      name: UNREACHABLE_CREDENTIAL_NAME,
+      type: 'acronisReportsApi',
+      data: { url: unreachableUrl, clientId: sim.clientId, clientSecret: sim.clientSecret },
+    },
   ];
 }
 
 export const credentialRef = { acronisReportsApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } };
+const UNREACHABLE_CREDENTIAL_ID = 'acronisE2eCred02';
+const UNREACHABLE_CREDENTIAL_NAME = 'Acronis Reports API (nothing listens)';
+export const unreachableCredentialRef = { acronisReportsApi: { id: UNREACHABLE_CREDENTIAL_ID, name: UNREACHABLE_CREDENTIAL_NAME } };
 
 /**
  * Extracts the run data printed by `n8n execute --rawOutput` (the IRun JSON after the log lines).

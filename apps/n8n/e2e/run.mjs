@@ -2,11 +2,14 @@
 // The real-n8n end-to-end suite: this package, packed and installed from its tarball into a private n8n 2.40.7
 // (Node 24, sqlite, binary data on disk), runs workflows headless against the simulator.
 //
-//   a. billing          Create Billing Report + Wait + Download: two files, names, MIME types, SHA-256 of the bytes
+//   a. billing          Create Billing Report as a new node has it (Wait and Download on): two files, names, MIME types, SHA-256 of the bytes
 //                       n8n stored equal to the simulator's
 //   b. continueOnFail   Get of an unknown report with "continue on fail": an error item, the run goes on
 //   c. token refresh    the stored token expired between runs, and tokens expiring during a run: 401, new token,
 //                       success
+//   e. unreachable      Get with a credential whose URL nothing answers: the error item keeps the URL and the advice
+//                       (n8n would put its generic "refused the connection" sentence in place of a message naming
+//                       ECONNREFUSED)
 //   d. trigger          Stored Report Ready in a running `n8n start` (published workflow): a new file is emitted
 //                       exactly once (slow: two to three minutes; N8N_E2E_SKIP_TRIGGER=1 leaves it out, and says so)
 //
@@ -35,6 +38,7 @@ import {
   stopChild,
   tail,
   TRIGGER_TYPE,
+  unreachableCredentialRef,
   waitForN8n,
 } from './lib.mjs';
 
@@ -117,6 +121,22 @@ const WF = {
       },
     ],
     chain('Start', 'Get unknown report', 'Get Many reports'),
+  ),
+  unreachable: workflow(
+    'e2eUnreachable01',
+    'e2e: unreachable data center',
+    [
+      manualTrigger,
+      {
+        parameters: { resource: 'report', operation: 'get', reportId: { __rl: true, mode: 'id', value: UNKNOWN_REPORT } },
+        name: 'Get from nowhere',
+        type: NODE_TYPE,
+        typeVersion: 1,
+        credentials: unreachableCredentialRef,
+        onError: 'continueRegularOutput',
+      },
+    ],
+    chain('Start', 'Get from nowhere'),
   ),
   tokenMidRun: workflow('e2eTokenMidRun01', 'e2e: token expiring mid-run', [manualTrigger, billingNode('Billing, short tokens')], chain('Start', 'Billing, short tokens')),
 };
@@ -207,6 +227,7 @@ const userFolder = join(work, 'user');
 const encryptionKey = randomBytes(24).toString('hex');
 let sim;
 let receiver;
+let unreachableUrl;
 let server;
 const cleanups = [];
 
@@ -265,7 +286,8 @@ async function main() {
     };
     let imported = false;
     await check('setup: credential and workflows imported', async () => {
-      writeFileSync(join(work, 'creds.json'), JSON.stringify(credentialFile(sim), null, 2));
+      unreachableUrl = `http://127.0.0.1:${await freePort()}`; // nothing listens there
+      writeFileSync(join(work, 'creds.json'), JSON.stringify(credentialFile(sim, unreachableUrl), null, 2));
       await n8nChecked(n8nBin, ['import:credentials', `--input=${join(work, 'creds.json')}`], env);
       writeFileSync(join(work, 'workflows.json'), JSON.stringify(Object.values(WF), null, 2));
       await n8nChecked(n8nBin, ['import:workflow', `--input=${join(work, 'workflows.json')}`], env);
@@ -275,7 +297,7 @@ async function main() {
     return imported;
   })();
 
-  const names = ['a. billing: two files, names, MIME types, SHA-256 of the stored bytes', 'b. continueOnFail: unknown report gives an error item, run continues', 'c1. token expired between runs: 401, new token, success', 'c2. tokens expiring mid-run: 401, new token, success', 'd. trigger: a new stored report emitted exactly once'];
+  const names = ['a. billing: two files, names, MIME types, SHA-256 of the stored bytes', 'b. continueOnFail: unknown report gives an error item, run continues', 'c1. token expired between runs: 401, new token, success', 'c2. tokens expiring mid-run: 401, new token, success', 'd. trigger: a new stored report emitted exactly once', 'e. unreachable data center: the error keeps its URL and advice'];
   if (!setupOk) {
     for (const name of names) record(name, false, 'not run: setup failed (see above)');
     return;
@@ -370,6 +392,21 @@ async function main() {
     assert(seq, `no 401 → token → retry after the report was created: ${entries.map(describeEntry).join(', ')}`);
     const tokens = entries.filter((e) => isToken(e) && e.status === 200).length;
     return `${describeEntry(seq.unauthorized)} → ${describeEntry(seq.token)} → ${describeEntry(seq.retry)}; ${tokens} tokens issued in the run`;
+  });
+
+  // --- e. a data center that does not answer
+  await check(names[5], async () => {
+    const { run, code, stdout, stderr } = await execute(WF.unreachable.id);
+    assert(!run.data?.resultData?.error, `run failed: ${run.data?.resultData?.error?.message}\n${tail(stdout + stderr)}`);
+    const items = nodeItems(run, 'Get from nowhere');
+    const text = JSON.stringify(items[0]?.json ?? {});
+    assert(code === 0, `n8n execute exited ${code} (error item: ${text.slice(0, 300)})\n${tail(stdout + stderr)}`);
+    assert(text.includes(unreachableUrl), `the error item does not name ${unreachableUrl}: ${text.slice(0, 400)}`);
+    assert(/Check the data center URL/i.test(text), `the error item gives no advice: ${text.slice(0, 400)}`);
+    assert(!/perhaps it is offline/.test(text), `n8n replaced the message with its generic one: ${text.slice(0, 400)}`);
+    assert(!text.includes(sim.clientSecret), 'the error item contains the client secret');
+    const error = items[0].json.error;
+    return `error item ${JSON.stringify(typeof error === 'string' ? error : error?.message ?? error).slice(0, 160)}`;
   });
 
   // --- d. trigger in a running n8n

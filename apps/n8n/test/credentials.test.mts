@@ -2,7 +2,8 @@ import { createServer } from 'node:net';
 import { createSimulator } from '@acronis-reports/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AcronisReportsApi } from '../credentials/AcronisReportsApi.credentials.js';
-import { httpRequest } from './helpers/n8n.mjs';
+import { NodeApiError } from 'n8n-workflow';
+import { httpRequest, node } from './helpers/n8n.mjs';
 
 const failed = (): Error => {
   throw new Error('expected the token request to fail');
@@ -52,7 +53,9 @@ describe('Acronis Reports API credentials', () => {
   it('says the data center URL is wrong when nothing answers there, or something that is not the API', async () => {
     const port = await closedPort();
     const unreachable = await preAuth({ url: `http://127.0.0.1:${port}`, clientId: sim.clientId, clientSecret: sim.clientSecret }).then(failed, (e: unknown) => e as Error);
-    expect(unreachable.message).toMatch(/Could not reach the data center.*ECONNREFUSED.*Check the Data Center URL/);
+    expect(unreachable.message).toMatch(/Could not reach the data center at http:\/\/127\.0\.0\.1:\d+ \(connection refused\).*Check the Data Center URL/);
+    // n8n puts its generic "refused the connection" sentence in place of any message that names the code
+    expect(new NodeApiError(node, unreachable as never).message).toBe(unreachable.message);
     const notApi = await preAuth({ url: `${sim.baseUrl}/somewhere/else`, clientId: sim.clientId, clientSecret: sim.clientSecret }).then(failed, (e: unknown) => e as Error);
     expect(notApi.message).toMatch(/No Acronis token endpoint answered.*HTTP 404.*Check the Data Center URL/);
   });

@@ -1,6 +1,7 @@
 import { AcronisReportsError, ApiError, AuthenticationError, ValidationError } from '@acronis-reports/core/web';
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { inN8nWords } from '../../shared/n8n-words';
 
 /**
  * The n8n error for anything an operation threw, tied to the item: API answers become NodeApiError with the
@@ -27,24 +28,24 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
 		const description = [error.hint, vendorUnsaid].filter(Boolean).join('\n');
 		return new NodeApiError(node, response, {
 			itemIndex,
-			message: error.summary,
-			description: description || undefined,
+			message: inN8nWords(error.summary),
+			description: inN8nWords(description) || undefined,
 			httpCode: String(error.status),
 		});
 	}
 	if (error instanceof AuthenticationError) {
-		return new NodeApiError(node, { message: error.message, code: error.code, reason: error.reason } as JsonObject, {
+		return new NodeApiError(node, { message: inN8nWords(error.message), code: error.code, reason: error.reason } as JsonObject, {
 			itemIndex,
-			message: error.summary,
-			description: error.hint,
+			message: inN8nWords(error.summary),
+			description: inN8nWords(error.hint),
 			httpCode: error.status !== undefined ? String(error.status) : undefined,
 		});
 	}
 	if (error instanceof ValidationError) {
-		return new NodeOperationError(node, error.message, { itemIndex, description: error.issues.map((issue) => `${issue.field} ${issue.message}`).join('\n') });
+		return new NodeOperationError(node, inN8nWords(error.message), { itemIndex, description: inN8nWords(error.issues.map((issue) => `${issue.field} ${issue.message}`).join('\n')) });
 	}
 	if (error instanceof AcronisReportsError) {
-		return new NodeOperationError(node, error.summary, { itemIndex, description: error.hint });
+		return new NodeOperationError(node, inN8nWords(error.summary), { itemIndex, description: inN8nWords(error.hint) });
 	}
 	if (error instanceof Error) {
 		return new NodeOperationError(node, error, { itemIndex });

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
 import { registerBillingCommand } from './commands/billing.js';
 import { registerReportCommands } from './commands/reports.js';
@@ -19,10 +20,18 @@ Examples:
   acronis-reports billing --simulator                    try the monthly export on the embedded simulator
   acronis-reports billing --month 2026-10 --out reports  bill October into reports/2026-10/
   acronis-reports create --kind usage_daily --month 2026-10 --formats csv_v2_0 --wait --download out
-  acronis-reports list --json | jq '.[].id'`;
+  acronis-reports list --json | jq '.[].id'
+  acronis-reports --version                              print the version`;
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
 /** The `acronis-reports` command. Returns the exit code instead of exiting, so tests can run it in-process too. */
 export async function main(argv: string[], streams: OutputStreams, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  // Not commander's own version flag: that would take `delete <id> --version <n>` (the report's version) too.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    streams.stdout.write(`${version}\n`);
+    return exitCodes.ok;
+  }
   let exitCode: number = exitCodes.ok;
   const program = new Command('acronis-reports')
     .description('Acronis Cyber Platform usage and billing reports: the monthly billing export and every report operation.')
@@ -34,6 +43,8 @@ export async function main(argv: string[], streams: OutputStreams, env: NodeJS.P
     .option('--json', 'machine-readable output on stdout')
     .option('-v, --verbose', 'show every HTTP request on stderr (secrets redacted)')
     .option('--timeout <seconds>', 'time each request may take to answer (default 30)', positiveNumber)
+    // each command's --help lists these flags too: they go before or after the command's name alike
+    .configureHelp({ showGlobalOptions: true })
     .addHelpText('after', `\n${environmentHelp}\n\n${exitCodeHelp}`)
     .showHelpAfterError('(run acronis-reports --help for usage)')
     .configureOutput({

@@ -1,5 +1,4 @@
 import type { WaitProgress } from '@acronis-reports/core';
-import ora from 'ora';
 import type { Output } from './output.js';
 
 const clock = (ms: number) => {
@@ -14,10 +13,11 @@ const describe = (statuses: Record<string, string>) =>
 
 /**
  * Shows a wait: on a terminal a live line with the elapsed time and each format's status; elsewhere (a pipe, CI)
- * plain timestamped lines, one when something changes and one a minute otherwise.
+ * plain timestamped lines, one when something changes and one a minute otherwise. The spinner's library is loaded
+ * only for a terminal.
  */
-export function waitDisplay(out: Output, title: string) {
-  const spinner = out.interactive ? ora({ text: title, stream: out.streams.stderr as NodeJS.WriteStream }).start() : null;
+export async function waitDisplay(out: Output, title: string) {
+  const spinner = out.interactive ? (await import('ora')).default({ text: title, stream: out.streams.stderr as NodeJS.WriteStream }).start() : null;
   let lastLine = '';
   let lastLineAt = -Infinity;
   return {

@@ -1,5 +1,5 @@
 import { createReportsClient, type ReportsClient } from '@acronis-reports/core';
-import { createSimulator, type Simulator } from '@acronis-reports/simulator';
+import type { Simulator } from '@acronis-reports/simulator';
 import { resolveConnection, type ConnectionFlags } from './credentials.js';
 import type { Output } from './output.js';
 import { honourProxyEnvironment } from './proxy.js';
@@ -17,6 +17,8 @@ export interface Session {
 
 /** The embedded simulator as `npm start` uses it: quick generations, and no night-time gap so the demo runs any hour. */
 async function startEmbeddedSimulator(out: Output): Promise<Simulator> {
+  // loaded only here: the simulator takes longer to load than the rest of the command line together
+  const { createSimulator } = await import('@acronis-reports/simulator');
   const simulator = await createSimulator({ config: { generationDelayMs: 6000, listDelayMs: 500, nightlyUsageHistoryGap: false } });
   out.note(`Using the embedded simulator at ${simulator.baseUrl} (no data center is contacted; the data is made up).`);
   return simulator;
@@ -24,7 +26,7 @@ async function startEmbeddedSimulator(out: Output): Promise<Simulator> {
 
 export async function openSession(flags: GlobalFlags, out: Output, env: NodeJS.ProcessEnv = process.env): Promise<Session> {
   const connection = resolveConnection(flags, env);
-  const proxied = honourProxyEnvironment(env);
+  const proxied = await honourProxyEnvironment(env);
   if (proxied && out.verbose) out.note('Using the proxy from HTTPS_PROXY / HTTP_PROXY (NO_PROXY honoured).');
   let simulator: Simulator | null = null;
   let credentials: { baseUrl: string; clientId: string; clientSecret: string };

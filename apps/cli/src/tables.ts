@@ -1,8 +1,14 @@
+import { createRequire } from 'node:module';
 import { isAbsolute, relative } from 'node:path';
-import Table from 'cli-table3';
+import type CliTable from 'cli-table3';
 import type { Report, StoredReport } from '@acronis-reports/core';
 
+// Loaded when the first table is printed, not when the command line starts (`--help` needs no table).
+const require = createRequire(import.meta.url);
+let Table: typeof CliTable | undefined;
+
 export function table(head: string[], rows: (string | number)[][]): string {
+  Table ??= require('cli-table3') as typeof CliTable;
   // no rule between rows: long tables stay readable
   const output = new Table({ head, style: { head: [], border: [] }, chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' } });
   output.push(...rows.map((row) => row.map(String)));

@@ -80,6 +80,18 @@ describe('what the README promises', () => {
     expect(section).toMatch(/^\s+7\s+timed out/m);
   });
 
+  it('--version prints the package version; every command\u2019s help lists the global flags', async () => {
+    const version = await runCli(['--version']);
+    expect(version.code).toBe(0);
+    const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string };
+    expect(version.stdout.trim()).toBe(pkg.version);
+    for (const command of ['billing', 'list', 'download']) {
+      const help = await runCli([command, '--help']);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(/Global Options:[\s\S]*--base-url <url>[\s\S]*--simulator[\s\S]*--timeout <seconds>/);
+    }
+  });
+
   it('create --help says monthly reports offer only csv and html, and recommends csv_v2_0', async () => {
     const result = await runCli(['create', '--help']);
     expect(result.code).toBe(0);

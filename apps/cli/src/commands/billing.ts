@@ -38,7 +38,7 @@ export function registerBillingCommand(program: Command, run: Run): void {
         refuseMonthWithPeriod(flags);
         const formats = list<ReportFormat>(flags.formats);
         const explicitPeriod = periodFrom({ periodStart: flags.periodStart, periodEnd: flags.periodEnd });
-        const display = waitDisplay(out, 'Generating the billing report');
+        const display = await waitDisplay(out, 'Generating the billing report');
         // the files' folder is named after the period the data center confirms when it creates the report
         let directory = '';
         let announced = false;

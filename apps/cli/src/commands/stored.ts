@@ -8,7 +8,7 @@ import type { Run } from '../run.js';
 import { fileRow, filesTable, storedTable, type FileRow } from '../tables.js';
 
 export async function waitReady(client: ReportsClient, out: Output, reportId: string, options: WaitOptions): Promise<StoredReport[]> {
-  const display = waitDisplay(out, 'Waiting for the files');
+  const display = await waitDisplay(out, 'Waiting for the files');
   try {
     const ready = await client.waitForStoredReports(reportId, { ...options, onProgress: (progress) => display.update(progress) });
     display.done(`Files ready: ${ready.map((item) => item.report_format).join(', ')}.`);

@@ -35,7 +35,8 @@ export const exitCodeHelp = `Exit codes:
   6  report generation failed on the data center
   7  timed out: files not ready in time, or no answer
   8  network: the data center could not be reached or the connection dropped
-  9  other API error: server error, rate limit, usage history not ready yet`;
+  9  other API error: server error, rate limit, usage history not ready yet
+  130  interrupted (Ctrl-C): says what it leaves on the data center and how to remove it`;
 
 export class UsageError extends Error {}
 

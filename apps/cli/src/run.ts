@@ -1,11 +1,14 @@
 import type { ReportsClient } from '@acronis-reports/core';
 import { exitCodeFor, exitCodes } from './exit-codes.js';
+import { interruptible, interruptedExitCode, type Interruption } from './interrupt.js';
 import { Output, type OutputStreams } from './output.js';
 import { openSession, type GlobalFlags } from './session.js';
 
 export interface CommandContext {
   client: ReportsClient;
   out: Output;
+  /** Ctrl-C: the signal to hand on, and where to say what a stopped command leaves behind. */
+  interruption: Interruption;
 }
 
 export type Run = (action: (context: CommandContext) => Promise<void>) => Promise<void>;
@@ -18,8 +21,9 @@ export function runner(globalFlags: () => GlobalFlags, streams: OutputStreams, s
     let session;
     try {
       session = await openSession(flags, out, env);
-      await action({ client: session.client, out });
-      setExitCode(exitCodes.ok);
+      const client = session.client;
+      const outcome = await interruptible(out, (interruption) => action({ client, out, interruption }));
+      setExitCode(outcome.interrupted ? interruptedExitCode : exitCodes.ok);
     } catch (error) {
       out.error(error);
       setExitCode(exitCodeFor(error));

@@ -34,12 +34,16 @@ export function registerReportCommands(program: Command, run: Run): void {
     .option('--wait', 'wait until its files are ready')
     .option('--download <dir>', 'download its files into a folder (implies --wait)')
     .action((flags: ReportFlags & { wait?: boolean; download?: string }) =>
-      run(async ({ client, out }) => {
+      run(async ({ client, out, interruption }) => {
         const body = await createBodyFrom(flags, () => client.getOwnTenantId());
-        const report = await client.createReport(body);
+        const maybeCreated = 'The report may have been created before the stop: `acronis-reports list` shows it, `acronis-reports delete <id>` removes it.';
+        interruption.leaveBehind(maybeCreated);
+        const report = await client.createReport(body, { signal: interruption.signal });
+        interruption.forget(maybeCreated);
         if (!flags.wait && !flags.download) return out.data(report, () => reportDetails(report));
         out.note(`Created report ${report.id}.`);
-        const ready = await waitReady(client, out, report.id, {});
+        interruption.leaveBehind(`Report ${report.id} was created and stays on the data center. Get its files later with \`acronis-reports download ${report.id}\`, or remove it with \`acronis-reports delete ${report.id}\`.`);
+        const ready = await waitReady(client, out, report.id, { signal: interruption.signal });
         const files = flags.download ? await downloadReady(client, out, report, ready, flags.download) : undefined;
         out.data({ report, stored: ready, ...(files ? { files } : {}) }, () => `${reportDetails(report)}\n${files ? `Files saved in ${flags.download}` : 'Files are ready.'}`);
       }),

@@ -1,0 +1,46 @@
+import type { Output } from './output.js';
+
+/** What a command leaves behind if it is stopped now, and how to tidy it up. */
+export interface Interruption {
+  /** Aborted on Ctrl-C (SIGINT) or SIGTERM: hand it to waits and requests. */
+  readonly signal: AbortSignal;
+  /** Says, if the command is stopped from now on, what it leaves (for example a created report) and how to remove it. */
+  leaveBehind(note: string): void;
+  /** Forgets a note: the thing was removed or the command finished with it. */
+  forget(note: string): void;
+}
+
+/** Exit code after Ctrl-C, as shells report a process ended by SIGINT (128 + 2). */
+export const interruptedExitCode = 130;
+
+/**
+ * Runs `work` so that Ctrl-C (or SIGTERM) ends it at once with exit code 130 and says what was left behind,
+ * instead of dying silently with a report on the data center. A second signal ends the process immediately.
+ */
+export async function interruptible<T>(out: Output, work: (interruption: Interruption) => Promise<T>): Promise<{ interrupted: false; value: T } | { interrupted: true }> {
+  const controller = new AbortController();
+  const notes = new Set<string>();
+  let stop: () => void = () => undefined;
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  const onSignal = () => {
+    if (controller.signal.aborted) process.exit(interruptedExitCode);
+    controller.abort(new Error('Interrupted.'));
+    stop();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const outcome = await Promise.race([
+      work({ signal: controller.signal, leaveBehind: (note) => notes.add(note), forget: (note) => notes.delete(note) }).then((value) => ({ interrupted: false as const, value })),
+      stopped.then(() => ({ interrupted: true as const })),
+    ]);
+    if (outcome.interrupted) {
+      out.note('Interrupted.');
+      for (const note of notes) out.note(note);
+    }
+    return outcome;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}

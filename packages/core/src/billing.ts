@@ -36,14 +36,24 @@ export function monthPeriod(month: string): { start: string; end: string } {
   return { start: `${match[1]}-${match[2]}-01`, end: `${match[1]}-${match[2]}-${String(last).padStart(2, '0')}` };
 }
 
+/** A month is billed once it has ended: the current month, or a later one, is refused in words a person uses. */
+function refuseUnendedMonth(month: string, period: { start: string; end: string }, today: string, now: number): void {
+  if (period.end < today) return;
+  const state = period.start > today ? 'is in the future' : 'has not ended yet';
+  throw new ValidationError([{ field: 'month', message: `${month} ${state} (today is ${today} UTC); the last full month is ${lastFullMonth(now)}` }]);
+}
+
 /**
  * The vendor's billing report request: `usage_summary` at `direct_partners` in `csv_v2_0` + `json_v2_0`, zero
  * usage hidden, SKUs shown, stored for download, generated once, for a month (the last full one by default).
  */
 export function buildBillingReportRequest(tenantId: string, options: Omit<BillingReportOptions, 'tenantId'>, now: number): ReportCreateRequest {
-  const period = options.period ?? monthPeriod(options.month ?? lastFullMonth(now));
+  const month = options.period ? undefined : (options.month ?? lastFullMonth(now));
+  const period = options.period ?? monthPeriod(month!);
+  const today = todayUtc(now);
+  if (month !== undefined) refuseUnendedMonth(month, period, today, now);
   const issues: { field: string; message: string }[] = [];
-  checkPeriod(period, options.period ? 'period' : 'month', todayUtc(now), issues);
+  checkPeriod(period, options.period ? 'period' : 'month', today, issues);
   if (issues.length > 0) throw new ValidationError(issues);
   return {
     result_action: 'save',

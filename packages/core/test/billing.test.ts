@@ -37,6 +37,17 @@ describe('the billing preset', () => {
     expect(() => buildBillingReportRequest(tenant, { month: '2026-11' }, now)).toThrow(ValidationError);
   });
 
+  it('says in words that the current or a later month cannot be billed yet, and names the last full month', () => {
+    const tenant = 'ede9f834-70b3-476c-83d9-736f9f8c7dae';
+    expect(() => buildBillingReportRequest(tenant, { month: '2026-11' }, now)).toThrow(
+      'month 2026-11 has not ended yet (today is 2026-11-15 UTC); the last full month is 2026-10',
+    );
+    expect(() => buildBillingReportRequest(tenant, { month: '2027-02' }, now)).toThrow('month 2027-02 is in the future (today is 2026-11-15 UTC); the last full month is 2026-10');
+    // on its last day a month has not ended either: its usage is not complete
+    expect(() => buildBillingReportRequest(tenant, { month: '2026-11' }, Date.parse('2026-11-30T20:00:00Z'))).toThrow('month 2026-11 has not ended yet');
+    expect(buildBillingReportRequest(tenant, { month: '2026-11' }, Date.parse('2026-12-01T08:00:00Z')).parameters.period).toEqual({ start: '2026-11-01', end: '2026-11-30' });
+  });
+
   it('checks a billing request whole before looking up the own tenant: bad input sends nothing', async () => {
     const sim = simulator();
     sim.control.clearRequests();

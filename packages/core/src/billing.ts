@@ -29,7 +29,7 @@ export function monthPeriod(month: string): { start: string; end: string } {
   const match = /^(\d{4})-(\d{2})$/.exec(month);
   const monthIndex = match ? Number(match[2]) - 1 : -1;
   if (!match || monthIndex < 0 || monthIndex > 11) {
-    throw new ValidationError([{ field: 'month', message: `must be a month as YYYY-MM, got ${JSON.stringify(month)}` }]);
+    throw new ValidationError({ issues: [{ field: 'month', message: `must be a month as YYYY-MM, got ${JSON.stringify(month)}` }] });
   }
   const year = Number(match[1]);
   const last = new Date(Date.UTC(year, monthIndex + 1, 0)).getUTCDate();
@@ -44,7 +44,7 @@ export function buildBillingReportRequest(tenantId: string, options: Omit<Billin
   const period = options.period ?? monthPeriod(options.month ?? lastFullMonth(now));
   const issues: { field: string; message: string }[] = [];
   checkPeriod(period, options.period ? 'period' : 'month', todayUtc(now), issues);
-  if (issues.length > 0) throw new ValidationError(issues);
+  if (issues.length > 0) throw new ValidationError({ issues });
   return {
     result_action: 'save',
     recipients: [],

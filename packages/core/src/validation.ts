@@ -86,7 +86,7 @@ export function checkPeriod(value: unknown, field: string, today: string, issues
 }
 
 function fail(issues: Issues): never {
-  throw new ValidationError(issues);
+  throw new ValidationError({ issues });
 }
 
 /** Validates a create body and returns it normalised (lowercase ids, `recipients: []` for save). */

@@ -51,7 +51,7 @@ export async function downloadStoredReport(
       signal: options.signal,
     }),
   );
-  if (!body) throw new ResponseError(`The download of stored report ${storedId} had no body.`);
+  if (!body) throw new ResponseError({ operation: 'downloadStoredReport', message: `The download of stored report ${storedId} had no body.` });
   const stream = decodeStoredReportBody(body as ReadableStream<Uint8Array>);
   const format = item.report_format;
   return {
@@ -79,7 +79,12 @@ function periodOf(report: Report, item: StoredReport): { period?: { start: strin
 async function findStored(ctx: ClientContext, reportId: string, storedId: string, options: CallOptions): Promise<StoredReport> {
   const item = (await listStoredReports(ctx, reportId, options)).find((candidate) => candidate.id === storedId);
   if (!item) {
-    throw new NotFoundError(404, 'downloadStoredReport', {}, `Stored report ${storedId} is not one of report ${reportId}'s stored reports.`, 'List the stored reports for valid ids.', 'not_found');
+    throw new NotFoundError({
+      status: 404,
+      operation: 'downloadStoredReport',
+      message: `Stored report ${storedId} is not one of report ${reportId}'s stored reports.`,
+      hint: 'List the stored reports for valid ids.',
+    });
   }
   return item;
 }

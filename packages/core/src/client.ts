@@ -15,6 +15,8 @@ import { getApiClient, getOwnTenantId, listTenantReportIds, listTenantReports, t
 import { waitForStoredReports, type WaitOptions } from './operations/wait.js';
 import type { Runtime } from './runtime.js';
 import { Secrets } from './secrets.js';
+import { checkClientArguments } from './client-arguments.js';
+import { checkCall, checkExport, checkStoredReport, methodOptions } from './method-options.js';
 import { attempts, type Attempt } from './transport/attempt.js';
 import { bearerMiddleware } from './transport/bearer.js';
 import { errorMappingMiddleware } from './transport/error-mapping.js';
@@ -130,6 +132,7 @@ export async function requestAccessToken(
   credentials: { baseUrl: string; clientId: string; clientSecret: string },
   options: ReportsClientOptions,
 ): Promise<IssuedToken> {
+  checkClientArguments(credentials, options);
   const { baseUrl, apiBaseUrl } = normalizeBaseUrl(credentials.baseUrl);
   requireClientCredentials(credentials);
   const secrets = new Secrets();
@@ -139,6 +142,7 @@ export async function requestAccessToken(
 
 /** A client for the reports API. Validates its input before anything is sent; errors are typed. */
 export function createReportsClient(credentials: ReportsCredentials, options: ReportsClientOptions): ReportsClient {
+  checkClientArguments(credentials, options);
   const { baseUrl, apiBaseUrl } = normalizeBaseUrl(credentials.baseUrl);
   const runtime = options.runtime;
   const secrets = new Secrets();
@@ -159,24 +163,27 @@ export function createReportsClient(credentials: ReportsCredentials, options: Re
     claimedReports: new Set(),
   };
 
-  const billingRequest = (billing: BillingReportOptions & CallOptions = {}) => billingReportRequest(ctx, billing);
+  const billingRequest = (billing: BillingReportOptions & CallOptions = {}) => billingReportRequest(ctx, checkCall(billing, methodOptions.billing) ?? {});
+  const stored = (value: StoredReport | string) => (checkStoredReport(value), value);
 
+  // Every method checks its arguments and options here, before anything is sent; async, so they reject.
   return {
     baseUrl,
     apiBaseUrl,
-    createReport: (report, callOptions) => createReport(ctx, report, callOptions),
-    getReport: (reportId, callOptions) => getReport(ctx, reportId, callOptions),
-    updateReport: (reportId, changes, callOptions) => updateReport(ctx, reportId, changes, callOptions),
-    deleteReport: (reportId, deleteOptions) => deleteReport(ctx, reportId, deleteOptions),
-    listTenantReportIds: (tenantId, callOptions) => listTenantReportIds(ctx, tenantId, callOptions),
-    listTenantReports: (tenantId, listOptions) => listTenantReports(ctx, tenantId, listOptions),
-    listStoredReports: (reportId, callOptions) => listStoredReports(ctx, reportId, callOptions),
-    waitForStoredReports: (reportId, waitOptions) => waitForStoredReports(ctx, reportId, waitOptions),
-    downloadStoredReport: (reportId, storedReport, downloadOptions) => downloadStoredReport(ctx, reportId, storedReport, downloadOptions),
-    getApiClient: (id, callOptions) => getApiClient(ctx, id, callOptions),
-    getOwnTenantId: (callOptions) => getOwnTenantId(ctx, callOptions),
-    buildBillingReportRequest: billingRequest,
+    createReport: async (report, callOptions) => createReport(ctx, report, checkCall(callOptions)),
+    getReport: async (reportId, callOptions) => getReport(ctx, reportId, checkCall(callOptions)),
+    updateReport: async (reportId, changes, callOptions) => updateReport(ctx, reportId, changes, checkCall(callOptions)),
+    deleteReport: async (reportId, deleteOptions) => deleteReport(ctx, reportId, checkCall(deleteOptions, methodOptions.delete)),
+    listTenantReportIds: async (tenantId, callOptions) => listTenantReportIds(ctx, tenantId, checkCall(callOptions)),
+    listTenantReports: async (tenantId, listOptions) => listTenantReports(ctx, tenantId, checkCall(listOptions, methodOptions.listReports)),
+    listStoredReports: async (reportId, callOptions) => listStoredReports(ctx, reportId, checkCall(callOptions)),
+    waitForStoredReports: async (reportId, waitOptions) => waitForStoredReports(ctx, reportId, checkCall(waitOptions, methodOptions.wait)),
+    downloadStoredReport: async (reportId, storedReport, downloadOptions) =>
+      downloadStoredReport(ctx, reportId, stored(storedReport), checkCall(downloadOptions, methodOptions.download)),
+    getApiClient: async (id, callOptions) => getApiClient(ctx, id, checkCall(callOptions)),
+    getOwnTenantId: async (callOptions) => getOwnTenantId(ctx, checkCall(callOptions)),
+    buildBillingReportRequest: async (billing) => billingRequest(billing),
     createBillingReport: async (billing = {}) => createReport(ctx, await billingRequest(billing), billing),
-    exportBillingReport: (exportOptions) => exportBillingReport(ctx, exportOptions),
+    exportBillingReport: async (exportOptions) => exportBillingReport(ctx, checkExport(exportOptions)),
   };
 }

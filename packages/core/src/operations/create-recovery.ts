@@ -22,7 +22,7 @@ function matches(report: Report, body: ReportCreateRequest): boolean {
 }
 
 /** Answers after which the data center may or may not have made the report: worth looking before sending again. */
-const lostAnswer = (error: unknown) => error instanceof NetworkError || (error instanceof ServerError && [500, 502, 503].includes(error.status));
+const lostAnswer = (error: unknown) => error instanceof NetworkError || (error instanceof ServerError && [500, 502, 503, 504].includes(error.status));
 
 /**
  * A create is never retried blindly: a second POST could make a second report. When its answer is lost (a dropped

@@ -81,6 +81,8 @@ const cases: Case[] = [
   ['accessToken with CR LF', ({ credentials, options }) => createReportsClient({ baseUrl: credentials.baseUrl, accessToken: 'abc\r\nX-Evil: 1' }, options)],
   ['accessToken with LF', ({ credentials, options }) => createReportsClient({ baseUrl: credentials.baseUrl, accessToken: 'abcdef\n' }, options)],
   ['accessToken with an unknown key', ({ credentials, options }) => createReportsClient({ baseUrl: credentials.baseUrl, accessToken: 'abcdef', secret: 1 } as Loose, options)],
+  ['a tokenProvider that returns a token with CR LF', ({ credentials, options }) => createReportsClient({ baseUrl: credentials.baseUrl, tokenProvider: () => 'abc\r\nX-Evil: 1' }, options).getReport(reportId)],
+  ['a tokenProvider that returns a number', ({ credentials, options }) => createReportsClient({ baseUrl: credentials.baseUrl, tokenProvider: () => 42 as Loose }, options).getReport(reportId)],
   ['tokenProvider a string', ({ credentials, options }) => createReportsClient({ baseUrl: credentials.baseUrl, tokenProvider: 'token' } as Loose, options)],
   ['hostAuthenticates "yes"', ({ credentials, options }) => createReportsClient({ baseUrl: credentials.baseUrl, hostAuthenticates: 'yes' } as Loose, options)],
   ['hostAuthenticates false', ({ credentials, options }) => createReportsClient({ baseUrl: credentials.baseUrl, hostAuthenticates: false } as Loose, options)],

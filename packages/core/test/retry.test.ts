@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CreateOutcomeUnknownError, NetworkError, RateLimitError, ServerError, TimeoutError, UsageHistoryNotReadyError } from '../src/index.js';
 import { retryAfterMs } from '../src/transport/retry.js';
-import { billingBody, clientFor, nodeClientFor, requestsOf, simulatedRuntime, useSimulator } from './support.js';
+import { billingBody, clientFor, nodeClientFor, requestsOf, simulatedRuntime, unknownId, useSimulator } from './support.js';
 
 const simulator = useSimulator();
 beforeEach(() => {
@@ -90,6 +90,16 @@ describe('retries of safe requests', () => {
     const error = await nodeClientFor(sim, { timeoutMs: 100, retry: false }).listTenantReportIds(sim.tenantId).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as Error).message).toContain('got no answer within 100 ms');
+  });
+
+  it("pass a host adapter's own bug through as what it is: not a NetworkError, not retried", async () => {
+    const sim = simulator();
+    let calls = 0;
+    const bug = new TypeError("Cannot read properties of undefined (reading 'headers')");
+    const client = clientFor(sim, { fetch: async () => ((calls += 1), Promise.reject(bug)) });
+    const error = await client.getReport(unknownId).catch((e: unknown) => e);
+    expect(error).toBe(bug);
+    expect(calls).toBe(1);
   });
 
   it('report a refused connection as a NetworkError that names the data center', async () => {

@@ -2,6 +2,7 @@ import {
   AcronisReportsError,
   AuthenticationError,
   ConflictError,
+  CreateOutcomeUnknownError,
   NetworkError,
   NotFoundError,
   PermissionError,
@@ -23,6 +24,7 @@ export const exitCodes = {
   timeout: 7,
   network: 8,
   api: 9,
+  createOutcomeUnknown: 10,
 } as const;
 
 export const exitCodeHelp = `Exit codes:
@@ -36,6 +38,7 @@ export const exitCodeHelp = `Exit codes:
   7  timed out: files not ready in time, or no answer
   8  network: the data center could not be reached or the connection dropped
   9  other API error: server error, rate limit, usage history not ready yet
+  10  a create's answer was lost and the report may exist: look for it before creating it again
   130  interrupted (Ctrl-C): says what it leaves on the data center and how to remove it`;
 
 export class UsageError extends Error {}
@@ -43,6 +46,7 @@ export class UsageError extends Error {}
 export function exitCodeFor(error: unknown): number {
   if (error instanceof UsageError || error instanceof ValidationError) return exitCodes.badInput;
   if (error instanceof AuthenticationError || error instanceof PermissionError) return exitCodes.auth;
+  if (error instanceof CreateOutcomeUnknownError) return exitCodes.createOutcomeUnknown;
   if (error instanceof NotFoundError) return exitCodes.notFound;
   if (error instanceof ConflictError) return exitCodes.conflict;
   if (error instanceof ReportGenerationFailedError) return exitCodes.generationFailed;

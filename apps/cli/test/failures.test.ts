@@ -127,6 +127,18 @@ describe('exit codes and messages', () => {
     }
   });
 
+  it('10: a create whose answer never came may have made the report; it says so, and the command still ends', async () => {
+    const sim = simulator();
+    sim.control.addFault({ type: 'latency', delayMs: 300_000, always: true, method: 'POST', path: '/api/2/reports' });
+    try {
+      const result = await runCli(['create', '--month', '2026-10', '--tenant-id', sim.tenantId, '--timeout', '1'], { env: simulatorEnv(sim) });
+      expect(result.code).toBe(10);
+      expect(result.stderr).toContain('the data center may still make it');
+    } finally {
+      sim.control.clearFaults();
+    }
+  });
+
   it('8: the data center cannot be reached', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

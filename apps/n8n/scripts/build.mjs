@@ -5,6 +5,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { cloudSafeOpenapiFetch } from './cloud-safe-openapi-fetch.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -13,30 +14,8 @@ execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 
-/**
- * openapi-fetch (bundled with core) reads `globalThis.Request`/`globalThis.fetch` as defaults and probes
- * `process.versions` for undici; n8n's Cloud rules forbid those globals in a community package. Core always
- * passes its own fetch and never uses requestInitExt, so the defaults become the plain web globals and the probe
- * becomes `false`. Each replacement must match, so an openapi-fetch upgrade that changes the code fails the build.
- */
-const cloudSafeOpenapiFetch = {
-  name: 'cloud-safe-openapi-fetch',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]openapi-fetch[\\/]dist[\\/]index\.m?js$/ }, (args) => {
-      let code = readFileSync(args.path, 'utf8');
-      const replacements = [
-        [/return typeof process === "object" &&[^\n]*\n/, 'return false;\n'],
-        [/globalThis\.Request/g, 'Request'],
-        [/globalThis\.fetch/g, 'fetch'],
-      ];
-      for (const [pattern, replacement] of replacements) {
-        if (!pattern.test(code)) throw new Error(`openapi-fetch changed: ${pattern} not found in ${args.path}; review the cloud-safe patch.`);
-        code = code.replace(pattern, replacement);
-      }
-      return { contents: code, loader: 'js' };
-    });
-  },
-};
+// openapi-fetch's source is rewritten for n8n's Cloud rules in one place: see cloud-safe-openapi-fetch.mjs.
+const cloudSafe = cloudSafeOpenapiFetch(readFileSync);
 
 const entries = [...pkg.n8n.credentials, ...pkg.n8n.nodes].map((out) => out.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
 await build({
@@ -53,7 +32,7 @@ await build({
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [cloudSafeOpenapiFetch],
+  plugins: [cloudSafe],
 });
 
 for (const entry of entries) {

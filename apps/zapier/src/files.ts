@@ -71,10 +71,13 @@ export async function stashStoredReport(z: ZObject, client: ReportsClient, repor
     await download.stream.cancel().catch(() => undefined);
     throw new z.errors.Error(tooLargeMessage(download.fileName, download.compressedSize), 'file_too_large');
   }
-  const source = toNodeStream(download.stream);
-  const guard = sizeGuard(z, download.fileName);
-  source.on('error', (error) => guard.destroy(error));
-  const url = await z.stashFile(source.pipe(guard), undefined, download.fileName, download.contentType);
+  // a file whose connection drops mid-way is downloaded and stashed again (core's retry budget)
+  const url = await download.retrying(async (current) => {
+    const source = toNodeStream(current.stream);
+    const guard = sizeGuard(z, current.fileName);
+    source.on('error', (error) => guard.destroy(error));
+    return await z.stashFile(source.pipe(guard), undefined, current.fileName, current.contentType);
+  });
   return { url, fileName: download.fileName, contentType: download.contentType, format: download.format, compressedSize: download.compressedSize, storedReport: download.storedReport };
 }
 

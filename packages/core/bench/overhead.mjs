@@ -1,19 +1,26 @@
-// 1. Per-call overhead: client.getReport(id) against a bare fetch GET of the same endpoint with a bearer token.
-// A third side, openapi-fetch alone (the same typed call core makes, over the bare fetch, with nothing of core),
-// splits the overhead between the library core is built on and core's own layers.
+// 1. Per-call overhead: client.getReport(id) against openapi-fetch used the ordinary way (createClient and one
+// middleware that adds the bearer token), the yardstick of the goal: core with all its middleware (auth, retry,
+// a timeout with its own AbortSignal per attempt, error mapping) at most 1.10 times that. A bare fetch GET of the
+// same endpoint is timed too, for information.
 import createClient from 'openapi-fetch';
 import { createReportsClient } from '../dist/node/index.js';
 import { bareToken, credentialsOf, loggedTime, median, reportBody, round } from './common.mjs';
 
-const sides = ['bare', 'typed', 'client'];
+const sides = ['bare', 'bearer', 'client'];
 
 export async function measureOverhead(sim, { rounds = 9, callsPerRound = 1500, warmupCalls = 2000 } = {}) {
   // the real defaults: Node runtime, retry and timeoutMs left unset
   const client = createReportsClient(credentialsOf(sim));
   const report = await client.createReport(reportBody(sim.tenantId, ['csv_v2_0']));
   const url = `${sim.apiBaseUrl}/reports/${report.id}`;
-  const headers = { authorization: `Bearer ${await bareToken(sim)}` };
-  const typed = createClient({ baseUrl: sim.apiBaseUrl, headers });
+  const token = await bareToken(sim);
+  const headers = { authorization: `Bearer ${token}` };
+  const typed = createClient({ baseUrl: sim.apiBaseUrl });
+  typed.use({
+    onRequest({ request }) {
+      request.headers.set('Authorization', `Bearer ${token}`);
+    },
+  });
 
   const call = {
     bare: async () => {
@@ -21,7 +28,7 @@ export async function measureOverhead(sim, { rounds = 9, callsPerRound = 1500, w
       if (!response.ok) throw new Error(`bare GET answered ${response.status}`);
       await response.json();
     },
-    typed: async () => {
+    bearer: async () => {
       const { data, response } = await typed.GET('/reports/{report_id}', { params: { path: { report_id: report.id } } });
       if (!data) throw new Error(`openapi-fetch GET answered ${response.status}`);
     },
@@ -53,17 +60,16 @@ export async function measureOverhead(sim, { rounds = 9, callsPerRound = 1500, w
     const simulatorUs = (simulator[name].handlingMs * 1000) / simulator[name].count;
     return { medianUs: round(us, 1), roundsUs: usPerCall[name].map((v) => round(v, 1)), simulatorUs: round(simulatorUs, 1), clientSideUs: round(us - simulatorUs, 1) };
   };
-  const [bare, typedSide, clientSide] = sides.map(figures);
+  const [bare, bearerSide, clientSide] = sides.map(figures);
   return {
     rounds,
     callsPerRound,
     bare,
-    typed: typedSide,
+    bearer: bearerSide,
     client: clientSide,
-    ratio: round(clientSide.medianUs / bare.medianUs),
-    clientSideRatio: round(clientSide.clientSideUs / bare.clientSideUs),
-    typedRatio: round(typedSide.medianUs / bare.medianUs),
-    coreOwnRatio: round(clientSide.medianUs / typedSide.medianUs),
+    ratio: round(clientSide.medianUs / bearerSide.medianUs),
+    clientBareRatio: round(clientSide.medianUs / bare.medianUs),
+    bearerBareRatio: round(bearerSide.medianUs / bare.medianUs),
     goal: 1.1,
   };
 }

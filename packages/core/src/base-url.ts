@@ -11,7 +11,7 @@ const isLoopback = (hostname: string) =>
  */
 export function normalizeBaseUrl(input: string): { baseUrl: string; apiBaseUrl: string } {
   const fail = (message: string): never => {
-    throw new ValidationError([{ field: 'baseUrl', message }]);
+    throw new ValidationError({ issues: [{ field: 'baseUrl', message }] });
   };
   const text = typeof input === 'string' ? input.trim() : '';
   if (!text) fail('is required: the data center URL, for example https://eu2-cloud.acronis.com');

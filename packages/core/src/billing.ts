@@ -29,7 +29,7 @@ export function monthPeriod(month: string): { start: string; end: string } {
   const match = /^(\d{4})-(\d{2})$/.exec(month);
   const monthIndex = match ? Number(match[2]) - 1 : -1;
   if (!match || monthIndex < 0 || monthIndex > 11) {
-    throw new ValidationError([{ field: 'month', message: `must be a month as YYYY-MM, got ${JSON.stringify(month)}` }]);
+    throw new ValidationError({ issues: [{ field: 'month', message: `must be a month as YYYY-MM, got ${JSON.stringify(month)}` }] });
   }
   const year = Number(match[1]);
   const last = new Date(Date.UTC(year, monthIndex + 1, 0)).getUTCDate();
@@ -40,7 +40,7 @@ export function monthPeriod(month: string): { start: string; end: string } {
 function refuseUnendedMonth(month: string, period: { start: string; end: string }, today: string, now: number): void {
   if (period.end < today) return;
   const state = period.start > today ? 'is in the future' : 'has not ended yet';
-  throw new ValidationError([{ field: 'month', message: `${month} ${state} (today is ${today} UTC); the last full month is ${lastFullMonth(now)}` }]);
+  throw new ValidationError({ issues: [{ field: 'month', message: `${month} ${state} (today is ${today} UTC); the last full month is ${lastFullMonth(now)}` }] });
 }
 
 /**
@@ -54,7 +54,7 @@ export function buildBillingReportRequest(tenantId: string, options: Omit<Billin
   if (month !== undefined) refuseUnendedMonth(month, period, today, now);
   const issues: { field: string; message: string }[] = [];
   checkPeriod(period, options.period ? 'period' : 'month', today, issues);
-  if (issues.length > 0) throw new ValidationError(issues);
+  if (issues.length > 0) throw new ValidationError({ issues });
   return {
     result_action: 'save',
     recipients: [],

@@ -1,5 +1,5 @@
 import createClient, { type Client } from 'openapi-fetch';
-import { clientCredentialsTokens, requestToken, type IssuedToken } from './auth/client-credentials.js';
+import { clientCredentialsTokens, requestToken, type IssuedToken, type TokenExchange } from './auth/client-credentials.js';
 import { fixedToken, providedToken, type TokenSource } from './auth/token-source.js';
 import { normalizeBaseUrl } from './base-url.js';
 import type { BillingReportOptions } from './billing.js';
@@ -14,12 +14,15 @@ import { listStoredReports } from './operations/stored.js';
 import { getApiClient, getOwnTenantId, listTenantReportIds, listTenantReports, type ListReportsOptions } from './operations/tenants.js';
 import { waitForStoredReports, type WaitOptions } from './operations/wait.js';
 import type { Runtime } from './runtime.js';
-import { withBearer } from './transport/bearer.js';
-import { PlainRequest, sendWith, type FetchLike, type OutgoingRequest, type Send } from './transport/fetch-like.js';
-import { withRetry, type RetryPolicy } from './transport/retry.js';
-import { withTimeout } from './transport/timeout.js';
-import { withTrail, type RequestEvent } from './transport/trail.js';
-import { fillPath, queryString } from './transport/url-parts.js';
+import { Secrets } from './secrets.js';
+import { checkClientArguments } from './client-arguments.js';
+import { checkCall, checkExport, checkStoredReport, methodOptions } from './method-options.js';
+import { attempts, type Attempt } from './transport/attempt.js';
+import { bearerMiddleware } from './transport/bearer.js';
+import { errorMappingMiddleware } from './transport/error-mapping.js';
+import type { FetchLike } from './transport/fetch-like.js';
+import { defaultRetryPolicy, retryMiddleware, type FullRetryPolicy, type RetryPolicy } from './transport/retry.js';
+import type { RequestEvent } from './transport/trail.js';
 import type { ApiClientInfo, Report, ReportCreateRequest, ReportUpdateRequest, StoredReport } from './types.js';
 
 /** How core authenticates. `baseUrl` is the data center URL (`/api/2` is added when missing). */
@@ -77,43 +80,49 @@ export interface ReportsClient {
 
 const defaultWait: WaitDefaults = { initialDelayMs: 1000, maxDelayMs: 10_000, factor: 1.5, timeoutMs: 10 * 60 * 1000 };
 
-const isSafeToRetry = (request: OutgoingRequest) => request.method !== 'POST' || request.url.endsWith('/idp/token');
-
 function requireClientCredentials(credentials: { clientId: string; clientSecret: string }): void {
   const missing = (['clientId', 'clientSecret'] as const).filter((field) => !credentials[field]?.trim());
-  if (missing.length > 0) throw new ValidationError(missing.map((field) => ({ field, message: 'is required for client credentials' })));
+  if (missing.length > 0) throw new ValidationError({ issues: missing.map((field) => ({ field, message: 'is required for client credentials' })) });
 }
 
-function tokenSourceFor(credentials: ReportsCredentials, authApi: Client<paths>, runtime: Runtime, baseUrl: string): TokenSource | null {
+function tokenSourceFor(credentials: ReportsCredentials, exchange: Omit<TokenExchange, 'credentials'>): TokenSource | null {
   if ('hostAuthenticates' in credentials) return null;
-  if ('accessToken' in credentials) {
-    if (!credentials.accessToken) throw new ValidationError([{ field: 'accessToken', message: 'is empty' }]);
-    return fixedToken(credentials.accessToken);
-  }
-  if ('tokenProvider' in credentials) return providedToken(credentials.tokenProvider);
+  if ('accessToken' in credentials) return fixedToken(credentials.accessToken, exchange.secrets);
+  if ('tokenProvider' in credentials) return providedToken(credentials.tokenProvider, exchange.secrets);
   requireClientCredentials(credentials);
-  return clientCredentialsTokens(authApi, credentials, runtime, baseUrl);
+  return clientCredentialsTokens({ ...exchange, credentials });
 }
 
-/** The middleware chain without credentials: timeout, trail and retries around the transport. */
-function transportChain(options: ReportsClientOptions): Send {
-  let transport: Send = sendWith(options.fetch);
-  transport = withTimeout(transport, options.runtime, options.timeoutMs ?? 30_000, { abortOnExpiry: options.fetch !== undefined });
-  // outside the timeout, so that an attempt given up on is logged as such, when it happens
-  if (options.onRequest) transport = withTrail(transport, options.runtime, options.onRequest);
-  if (options.retry !== false) transport = withRetry(transport, options.runtime, options.retry ?? {}, isSafeToRetry);
-  return transport;
+interface Transport {
+  attempt: Attempt;
+  retry: FullRetryPolicy;
+  secrets: Secrets;
+  /** A typed client with error mapping and retries, and auth when given: openapi-fetch's own middleware. */
+  clientWith(tokens: TokenSource | null): Client<paths>;
 }
 
-// openapi-fetch builds a PlainRequest (not a Request) and hands it to the chain, which sends it as it is
-const typedClient = (apiBaseUrl: string, send: Send) =>
-  createClient<paths>({
-    baseUrl: apiBaseUrl,
-    Request: PlainRequest as unknown as typeof Request,
-    fetch: send as unknown as FetchLike,
-    pathSerializer: fillPath,
-    querySerializer: queryString,
-  });
+/**
+ * openapi-fetch used as documented: real Request and Response, its own serializers, and core's behaviour as
+ * middleware. openapi-fetch runs `onResponse`/`onError` in reverse order of registration, so on the way back the
+ * bearer layer sees an answer first (a 401: new token, send again), then retries (429/50x, dropped connections,
+ * timeouts), then error mapping (whatever is still a failure becomes a typed error). Every send, first or again,
+ * is one `attempt` with its own deadline and AbortSignal.
+ */
+function transportFor(options: ReportsClientOptions, baseUrl: string, apiBaseUrl: string, secrets: Secrets): Transport {
+  const retry: FullRetryPolicy = options.retry === false ? { ...defaultRetryPolicy, maxRetries: 0 } : { ...defaultRetryPolicy, ...options.retry };
+  const attempt = attempts({ runtime: options.runtime, fetch: options.fetch, timeoutMs: options.timeoutMs ?? 30_000, baseUrl, secrets, onRequest: options.onRequest });
+  return {
+    attempt,
+    retry,
+    secrets,
+    clientWith(tokens) {
+      const client = createClient<paths>({ baseUrl: apiBaseUrl, fetch: attempt });
+      client.use(errorMappingMiddleware(options.runtime, secrets, baseUrl), retryMiddleware(attempt, options.runtime, retry));
+      if (tokens) client.use(bearerMiddleware(tokens, attempt));
+      return client;
+    },
+  };
+}
 
 /**
  * One exchange of client credentials for an access token, for hosts that keep the token themselves (Zapier's
@@ -123,49 +132,58 @@ export async function requestAccessToken(
   credentials: { baseUrl: string; clientId: string; clientSecret: string },
   options: ReportsClientOptions,
 ): Promise<IssuedToken> {
+  checkClientArguments(credentials, options);
   const { baseUrl, apiBaseUrl } = normalizeBaseUrl(credentials.baseUrl);
   requireClientCredentials(credentials);
-  return requestToken(typedClient(apiBaseUrl, transportChain(options)), credentials, options.runtime, baseUrl);
+  const secrets = new Secrets();
+  const transport = transportFor(options, baseUrl, apiBaseUrl, secrets);
+  return requestToken({ api: transport.clientWith(null), credentials, runtime: options.runtime, secrets });
 }
 
 /** A client for the reports API. Validates its input before anything is sent; errors are typed. */
 export function createReportsClient(credentials: ReportsCredentials, options: ReportsClientOptions): ReportsClient {
+  checkClientArguments(credentials, options);
   const { baseUrl, apiBaseUrl } = normalizeBaseUrl(credentials.baseUrl);
   const runtime = options.runtime;
-  const transport = transportChain(options);
-  const clientFor = (send: Send) => typedClient(apiBaseUrl, send);
-  const authApi = clientFor(transport);
-  const tokens = tokenSourceFor(credentials, authApi, runtime, baseUrl);
-  const api = tokens ? clientFor(withBearer(transport, tokens)) : authApi;
+  const secrets = new Secrets();
+  const transport = transportFor(options, baseUrl, apiBaseUrl, secrets);
+  const tokens = tokenSourceFor(credentials, { api: transport.clientWith(null), runtime, secrets });
   const clientId = 'clientId' in credentials && credentials.clientId ? credentials.clientId : undefined;
   const ctx: ClientContext = {
-    api,
+    api: transport.clientWith(tokens),
     runtime,
     baseUrl,
     apiBaseUrl,
     clientId,
     wait: { ...defaultWait, ...options.wait },
     recoverLostCreates: options.recoverLostCreates ?? true,
+    retry: transport.retry,
+    secrets,
+    createsInFlight: new Set(),
+    claimedReports: new Set(),
   };
 
-  const billingRequest = (billing: BillingReportOptions & CallOptions = {}) => billingReportRequest(ctx, billing);
+  const billingRequest = (billing: BillingReportOptions & CallOptions = {}) => billingReportRequest(ctx, checkCall(billing, methodOptions.billing) ?? {});
+  const stored = (value: StoredReport | string) => (checkStoredReport(value), value);
 
+  // Every method checks its arguments and options here, before anything is sent; async, so they reject.
   return {
     baseUrl,
     apiBaseUrl,
-    createReport: (report, callOptions) => createReport(ctx, report, callOptions),
-    getReport: (reportId, callOptions) => getReport(ctx, reportId, callOptions),
-    updateReport: (reportId, changes, callOptions) => updateReport(ctx, reportId, changes, callOptions),
-    deleteReport: (reportId, deleteOptions) => deleteReport(ctx, reportId, deleteOptions),
-    listTenantReportIds: (tenantId, callOptions) => listTenantReportIds(ctx, tenantId, callOptions),
-    listTenantReports: (tenantId, listOptions) => listTenantReports(ctx, tenantId, listOptions),
-    listStoredReports: (reportId, callOptions) => listStoredReports(ctx, reportId, callOptions),
-    waitForStoredReports: (reportId, waitOptions) => waitForStoredReports(ctx, reportId, waitOptions),
-    downloadStoredReport: (reportId, storedReport, downloadOptions) => downloadStoredReport(ctx, reportId, storedReport, downloadOptions),
-    getApiClient: (id, callOptions) => getApiClient(ctx, id, callOptions),
-    getOwnTenantId: (callOptions) => getOwnTenantId(ctx, callOptions),
-    buildBillingReportRequest: billingRequest,
+    createReport: async (report, callOptions) => createReport(ctx, report, checkCall(callOptions)),
+    getReport: async (reportId, callOptions) => getReport(ctx, reportId, checkCall(callOptions)),
+    updateReport: async (reportId, changes, callOptions) => updateReport(ctx, reportId, changes, checkCall(callOptions)),
+    deleteReport: async (reportId, deleteOptions) => deleteReport(ctx, reportId, checkCall(deleteOptions, methodOptions.delete)),
+    listTenantReportIds: async (tenantId, callOptions) => listTenantReportIds(ctx, tenantId, checkCall(callOptions)),
+    listTenantReports: async (tenantId, listOptions) => listTenantReports(ctx, tenantId, checkCall(listOptions, methodOptions.listReports)),
+    listStoredReports: async (reportId, callOptions) => listStoredReports(ctx, reportId, checkCall(callOptions)),
+    waitForStoredReports: async (reportId, waitOptions) => waitForStoredReports(ctx, reportId, checkCall(waitOptions, methodOptions.wait)),
+    downloadStoredReport: async (reportId, storedReport, downloadOptions) =>
+      downloadStoredReport(ctx, reportId, stored(storedReport), checkCall(downloadOptions, methodOptions.download)),
+    getApiClient: async (id, callOptions) => getApiClient(ctx, id, checkCall(callOptions)),
+    getOwnTenantId: async (callOptions) => getOwnTenantId(ctx, checkCall(callOptions)),
+    buildBillingReportRequest: async (billing) => billingRequest(billing),
     createBillingReport: async (billing = {}) => createReport(ctx, await billingRequest(billing), billing),
-    exportBillingReport: (exportOptions) => exportBillingReport(ctx, exportOptions),
+    exportBillingReport: async (exportOptions) => exportBillingReport(ctx, checkExport(exportOptions)),
   };
 }

@@ -1,4 +1,4 @@
-/** The vendor's error body, kept as received (`{"error": {code, domain, message, details}}`). */
+/** The vendor's error body, kept as received (`{"error": {code, domain, message, details}}`), secrets removed. */
 export interface VendorErrorBody {
   code?: number | string;
   domain?: string;
@@ -26,20 +26,28 @@ export type ErrorCode =
   | 'wait_timeout'
   | 'response';
 
+/** What every error constructor takes: what failed (`message`), what to do (`hint`), and what caused it. */
+export interface CoreErrorOptions {
+  /** What failed and why, without the hint. */
+  message: string;
+  /** What to do about it, when there is something to do. */
+  hint?: string | undefined;
+  cause?: unknown;
+}
+
 /** Every error core throws on its own account. `code` is stable for programs; `message` is for people. */
 export class AcronisReportsError extends Error {
   override name = 'AcronisReportsError';
+  /** Set by each subclass; the base class is never thrown by core itself. */
+  readonly code: ErrorCode = 'api';
   /** What failed and why, without the hint (the message is both). */
   readonly summary: string;
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    /** What to do about it, when there is something to do. */
-    readonly hint?: string,
-    options?: { cause?: unknown },
-  ) {
-    super(hint ? `${message} ${hint}` : message, options);
-    this.summary = message;
+  /** What to do about it, when there is something to do. */
+  readonly hint?: string;
+  constructor(options: CoreErrorOptions) {
+    super(options.hint ? `${options.message} ${options.hint}` : options.message, options.cause !== undefined ? { cause: options.cause } : undefined);
+    this.summary = options.message;
+    if (options.hint !== undefined) this.hint = options.hint;
   }
 }
 
@@ -49,41 +57,61 @@ export interface ValidationIssue {
   message: string;
 }
 
-/** Bad input, caught before anything was sent. */
+/** How many issues a message lists before it only counts the rest. */
+const listedIssues = 5;
+
+/** Bad input, caught before anything was sent. The message names a few issues and counts the rest. */
 export class ValidationError extends AcronisReportsError {
   override name = 'ValidationError';
-  constructor(readonly issues: ValidationIssue[]) {
-    super('validation', `Invalid input: ${issues.map((issue) => `${issue.field} ${issue.message}`).join('; ')}.`);
+  override readonly code = 'validation' as const;
+  readonly issues: ValidationIssue[];
+  constructor(options: { issues: ValidationIssue[]; cause?: unknown }) {
+    const shown = options.issues.slice(0, listedIssues).map((issue) => `${issue.field} ${issue.message}`);
+    const more = options.issues.length - shown.length;
+    super({ message: `Invalid input: ${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}.`, cause: options.cause });
+    this.issues = options.issues;
   }
 }
 
 /** The data center did not accept the credentials. */
 export class AuthenticationError extends AcronisReportsError {
   override name = 'AuthenticationError';
+  override readonly code = 'authentication' as const;
+  /** `invalid_credentials`: wrong client id or secret; `token_rejected`: a token was refused even after a refresh. */
+  readonly reason: 'invalid_credentials' | 'token_rejected';
+  readonly status?: number;
+  readonly operation?: string;
+  readonly oauthError?: string;
   constructor(
-    /** `invalid_credentials`: wrong client id or secret; `token_rejected`: a token was refused even after a refresh. */
-    readonly reason: 'invalid_credentials' | 'token_rejected',
-    message: string,
-    hint: string,
-    readonly status?: number,
-    readonly oauthError?: string,
+    options: CoreErrorOptions & { reason: 'invalid_credentials' | 'token_rejected'; status?: number; operation?: string; oauthError?: string },
   ) {
-    super('authentication', message, hint);
+    super(options);
+    this.reason = options.reason;
+    if (options.status !== undefined) this.status = options.status;
+    if (options.operation !== undefined) this.operation = options.operation;
+    if (options.oauthError !== undefined) this.oauthError = options.oauthError;
   }
+}
+
+export interface ApiErrorOptions extends CoreErrorOptions {
+  status: number;
+  /** The public method that failed (`getReport`, `listStoredReports`...). */
+  operation: string;
+  vendor?: VendorErrorBody;
 }
 
 /** An error answer of the API, with the vendor's code, domain, message and details. */
 export class ApiError extends AcronisReportsError {
   override name = 'ApiError';
-  constructor(
-    readonly status: number,
-    readonly operation: string,
-    readonly vendor: VendorErrorBody,
-    message: string,
-    hint?: string,
-    code: ErrorCode = 'api',
-  ) {
-    super(code, message, hint);
+  override readonly code: ErrorCode = 'api';
+  readonly status: number;
+  readonly operation: string;
+  readonly vendor: VendorErrorBody;
+  constructor(options: ApiErrorOptions) {
+    super(options);
+    this.status = options.status;
+    this.operation = options.operation;
+    this.vendor = options.vendor ?? {};
   }
 
   get vendorCode() {
@@ -91,91 +119,126 @@ export class ApiError extends AcronisReportsError {
   }
 }
 
+/** The URL answered, but not as an Acronis data center would (404/405 at the token endpoint). */
+export class NotADataCenterError extends ApiError {
+  override name = 'NotADataCenterError';
+  override readonly code = 'not_a_data_center' as const;
+}
+
 export class PermissionError extends ApiError {
   override name = 'PermissionError';
+  override readonly code = 'permission' as const;
 }
 
 export class NotFoundError extends ApiError {
   override name = 'NotFoundError';
+  override readonly code = 'not_found' as const;
 }
 
 /** The report changed since its `version` was read (vendor code 1001 "Version mismatch"). */
 export class ConflictError extends ApiError {
   override name = 'ConflictError';
+  override readonly code = 'conflict' as const;
 }
 
 export class RateLimitError extends ApiError {
   override name = 'RateLimitError';
-  retryAfterMs: number | null = null;
+  override readonly code = 'rate_limited' as const;
+  /** The server's `Retry-After`, when it sent one. */
+  readonly retryAfterMs: number | null;
+  constructor(options: ApiErrorOptions & { retryAfterMs?: number | null }) {
+    super(options);
+    this.retryAfterMs = options.retryAfterMs ?? null;
+  }
 }
 
 /** `POST /reports` before the night's usage history is ready (a 400 before 06:00 UTC, a 500 after). */
 export class UsageHistoryNotReadyError extends ApiError {
   override name = 'UsageHistoryNotReadyError';
+  override readonly code = 'usage_history_not_ready' as const;
 }
 
 export class ServerError extends ApiError {
   override name = 'ServerError';
+  override readonly code = 'server' as const;
 }
 
-/** The connection failed or dropped before an answer arrived. */
+/** The connection failed or dropped before the whole answer arrived (a body cut mid-way included). */
 export class NetworkError extends AcronisReportsError {
   override name = 'NetworkError';
-  constructor(message: string, hint?: string, options?: { cause?: unknown }, code: ErrorCode = 'network') {
-    super(code, message, hint, options);
+  override readonly code: ErrorCode = 'network';
+  readonly operation?: string;
+  constructor(options: CoreErrorOptions & { operation?: string }) {
+    super(options);
+    if (options.operation !== undefined) this.operation = options.operation;
   }
 }
 
+/** An attempt got no answer within its time; it was aborted. */
 export class TimeoutError extends NetworkError {
   override name = 'TimeoutError';
-  constructor(message: string, hint?: string) {
-    super(message, hint, undefined, 'timeout');
-  }
+  override readonly code = 'timeout' as const;
 }
 
-/** A create whose answer was lost: the report may exist although no id came back. */
-export class CreateOutcomeUnknownError extends NetworkError {
+/**
+ * A create whose answer was lost and whose outcome could not be settled: the report may exist although no id came
+ * back. Not a network error: creating again may make a second report.
+ */
+export class CreateOutcomeUnknownError extends AcronisReportsError {
   override name = 'CreateOutcomeUnknownError';
-  constructor(message: string, hint: string, options?: { cause?: unknown }) {
-    super(message, hint, options, 'create_outcome_unknown');
+  override readonly code = 'create_outcome_unknown' as const;
+  /** The tenant to look at for the report that may have been made. */
+  readonly tenantId: string;
+  /** Reports that appeared meanwhile and match the request (one of them may be it). */
+  readonly candidateIds: string[];
+  constructor(options: CoreErrorOptions & { tenantId: string; candidateIds?: string[] }) {
+    super(options);
+    this.tenantId = options.tenantId;
+    this.candidateIds = options.candidateIds ?? [];
   }
 }
 
 export class ReportGenerationFailedError extends AcronisReportsError {
   override name = 'ReportGenerationFailedError';
-  constructor(
-    readonly reportId: string,
-    readonly failedFormats: string[],
-  ) {
-    super(
-      'generation_failed',
-      `The data center failed to generate report ${reportId} in ${failedFormats.join(', ')}.`,
-      'Create the report again; if it keeps failing, contact Acronis support with the report id.',
-    );
+  override readonly code = 'generation_failed' as const;
+  readonly reportId: string;
+  readonly failedFormats: string[];
+  constructor(options: { reportId: string; failedFormats: string[] }) {
+    super({
+      message: `The data center failed to generate report ${options.reportId} in ${options.failedFormats.join(', ')}.`,
+      hint: 'Create the report again; if it keeps failing, contact Acronis support with the report id.',
+    });
+    this.reportId = options.reportId;
+    this.failedFormats = options.failedFormats;
   }
 }
 
 export class WaitTimeoutError extends AcronisReportsError {
   override name = 'WaitTimeoutError';
-  constructor(
-    readonly reportId: string,
-    readonly waitedMs: number,
-    readonly statuses: Record<string, string>,
-  ) {
-    super(
-      'wait_timeout',
-      `Report ${reportId} was not ready after ${Math.round(waitedMs / 1000)} s (${Object.entries(statuses)
+  override readonly code = 'wait_timeout' as const;
+  readonly reportId: string;
+  readonly waitedMs: number;
+  readonly statuses: Record<string, string>;
+  constructor(options: { reportId: string; waitedMs: number; statuses: Record<string, string> }) {
+    super({
+      message: `Report ${options.reportId} was not ready after ${Math.round(options.waitedMs / 1000)} s (${Object.entries(options.statuses)
         .map(([format, status]) => `${format}: ${status}`)
         .join(', ')}).`,
-      'Generation usually takes 1 to 2 minutes; wait again later with the same report id, or allow a longer timeout.',
-    );
+      hint: 'Generation usually takes 1 to 2 minutes; wait again later with the same report id, or allow a longer timeout.',
+    });
+    this.reportId = options.reportId;
+    this.waitedMs = options.waitedMs;
+    this.statuses = options.statuses;
   }
 }
 
 /** An answer that does not match the API's description (for example a body that is not JSON). */
 export class ResponseError extends AcronisReportsError {
   override name = 'ResponseError';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super('response', message, 'This is unexpected from the data center; retry later.', options);
+  override readonly code = 'response' as const;
+  readonly operation?: string;
+  constructor(options: Omit<CoreErrorOptions, 'hint'> & { operation?: string }) {
+    super({ hint: 'This is unexpected from the data center; retry later.', ...options });
+    if (options.operation !== undefined) this.operation = options.operation;
   }
 }

@@ -1,6 +1,7 @@
 import { allowedFields, reportFormats, reportKinds, reportLevels, resultActions, scheduleTypes } from './generated/enums.js';
 import { ValidationError, type ValidationIssue } from './errors.js';
 import type { ReportCreateRequest, ReportUpdateRequest } from './types.js';
+import { own, shown } from './options.js';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const datePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -18,11 +19,7 @@ function uuid(value: unknown, field: string, issues: Issues): string | undefined
   return undefined;
 }
 
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
+const describe = shown;
 
 function isRealDate(text: string): boolean {
   const match = datePattern.exec(text);
@@ -77,8 +74,8 @@ export function checkPeriod(value: unknown, field: string, today: string, issues
   const period = object(value, field, issues);
   if (!period) return undefined;
   onlyKnownFields(period, allowedFields.Period, `${field}.`, issues);
-  const start = date(period['start'], `${field}.start`, issues);
-  const end = date(period['end'], `${field}.end`, issues);
+  const start = date(own(period, 'start'), `${field}.start`, issues);
+  const end = date(own(period, 'end'), `${field}.end`, issues);
   if (!start || !end) return undefined;
   if (start > end) issues.push({ field, message: `starts after it ends (${start} > ${end})` });
   if (end > today) issues.push({ field: `${field}.end`, message: `is in the future (${end}; today is ${today} UTC)` });
@@ -86,7 +83,7 @@ export function checkPeriod(value: unknown, field: string, today: string, issues
 }
 
 function fail(issues: Issues): never {
-  throw new ValidationError(issues);
+  throw new ValidationError({ issues });
 }
 
 /** Validates a create body and returns it normalised (lowercase ids, `recipients: []` for save). */
@@ -94,34 +91,37 @@ export function validateCreateRequest(input: unknown, today: string): ReportCrea
   const issues: Issues = [];
   const body = object(input, 'report', issues) ?? fail(issues);
   onlyKnownFields(body, allowedFields.ReportCreateRequest, '', issues);
-  const resultAction = oneOf(body['result_action'], resultActions, 'result_action', issues);
+  const resultAction = oneOf(own(body, 'result_action'), resultActions, 'result_action', issues);
 
-  const parametersInput = object(body['parameters'], 'parameters', issues);
+  const parametersInput = object(own(body, 'parameters'), 'parameters', issues);
   const parameters: Json = {};
   if (parametersInput) {
     onlyKnownFields(parametersInput, allowedFields.ReportParameters, 'parameters.', issues);
     Object.assign(parameters, parametersInput);
-    parameters['tenant_id'] = uuid(parametersInput['tenant_id'], 'parameters.tenant_id', issues);
-    oneOf(parametersInput['level'], reportLevels, 'parameters.level', issues);
-    oneOf(parametersInput['kind'], reportKinds, 'parameters.kind', issues);
-    if (parametersInput['formats'] !== undefined) formatList(parametersInput['formats'], 'parameters.formats', issues);
-    if (parametersInput['period'] !== undefined) checkPeriod(parametersInput['period'], 'parameters.period', today, issues);
+    parameters['tenant_id'] = uuid(own(parametersInput, 'tenant_id'), 'parameters.tenant_id', issues);
+    oneOf(own(parametersInput, 'level'), reportLevels, 'parameters.level', issues);
+    oneOf(own(parametersInput, 'kind'), reportKinds, 'parameters.kind', issues);
+    if (own(parametersInput, 'formats') !== undefined) formatList(own(parametersInput, 'formats'), 'parameters.formats', issues);
+    if (own(parametersInput, 'period') !== undefined) checkPeriod(own(parametersInput, 'period'), 'parameters.period', today, issues);
     usageFlags(parametersInput, issues);
   }
 
-  const schedule = object(body['schedule'], 'schedule', issues);
+  const schedule = object(own(body, 'schedule'), 'schedule', issues);
   if (schedule) {
     onlyKnownFields(schedule, allowedFields.ReportSchedule, 'schedule.', issues);
-    const type = oneOf(schedule['type'], scheduleTypes, 'schedule.type', issues);
-    if (schedule['enabled'] !== undefined) {
-      boolean(schedule['enabled'], 'schedule.enabled', issues);
+    const type = oneOf(own(schedule, 'type'), scheduleTypes, 'schedule.type', issues);
+    if (own(schedule, 'enabled') !== undefined) {
+      boolean(own(schedule, 'enabled'), 'schedule.enabled', issues);
       if (type === 'once') issues.push({ field: 'schedule.enabled', message: 'applies to monthly reports only' });
     }
   }
-  if (body['generation_date'] !== undefined) date(body['generation_date'], 'generation_date', issues);
+  if (own(body, 'generation_date') !== undefined) date(own(body, 'generation_date'), 'generation_date', issues);
 
   let recipientIds: string[] = [];
-  if (body['recipients'] !== undefined) recipientIds = recipients(body['recipients'], 'recipients', issues) ?? [];
+  if (own(body, 'recipients') !== undefined) recipientIds = recipients(own(body, 'recipients'), 'recipients', issues) ?? [];
+  if (resultAction === 'save' && recipientIds.length > 0) {
+    issues.push({ field: 'recipients', message: 'must be empty when result_action is save: saved reports are not e-mailed (use send to e-mail them)' });
+  }
   if (resultAction === 'send' && recipientIds.length === 0) {
     issues.push({ field: 'recipients', message: 'must list at least one user UUID when result_action is send' });
   }
@@ -136,21 +136,21 @@ export function validateUpdateRequest(input: unknown): ReportUpdateRequest {
   onlyKnownFields(body, allowedFields.ReportUpdateRequest, '', issues);
   if (Object.keys(body).length === 0) issues.push({ field: 'changes', message: 'must change at least one field' });
   const result: Json = { ...body };
-  if (body['recipients'] !== undefined) result['recipients'] = recipients(body['recipients'], 'recipients', issues);
-  if (body['parameters'] !== undefined) {
-    const parameters = object(body['parameters'], 'parameters', issues);
+  if (own(body, 'recipients') !== undefined) result['recipients'] = recipients(own(body, 'recipients'), 'recipients', issues);
+  if (own(body, 'parameters') !== undefined) {
+    const parameters = object(own(body, 'parameters'), 'parameters', issues);
     if (parameters) {
       onlyKnownFields(parameters, allowedFields.ReportUpdateParameters, 'parameters.', issues);
-      if (parameters['level'] !== undefined) oneOf(parameters['level'], reportLevels, 'parameters.level', issues);
-      if (parameters['kind'] !== undefined) oneOf(parameters['kind'], reportKinds, 'parameters.kind', issues);
+      if (own(parameters, 'level') !== undefined) oneOf(own(parameters, 'level'), reportLevels, 'parameters.level', issues);
+      if (own(parameters, 'kind') !== undefined) oneOf(own(parameters, 'kind'), reportKinds, 'parameters.kind', issues);
       usageFlags(parameters, issues);
     }
   }
-  if (body['schedule'] !== undefined) {
-    const schedule = object(body['schedule'], 'schedule', issues);
+  if (own(body, 'schedule') !== undefined) {
+    const schedule = object(own(body, 'schedule'), 'schedule', issues);
     if (schedule) {
       onlyKnownFields(schedule, allowedFields.ReportUpdateSchedule, 'schedule.', issues);
-      if (schedule['enabled'] !== undefined) boolean(schedule['enabled'], 'schedule.enabled', issues);
+      if (own(schedule, 'enabled') !== undefined) boolean(own(schedule, 'enabled'), 'schedule.enabled', issues);
     }
   }
   if (issues.length > 0) fail(issues);
@@ -188,7 +188,7 @@ function formatList(value: unknown, field: string, issues: Issues): void {
 
 function usageFlags(parameters: Json, issues: Issues): void {
   for (const flag of ['hide_zero_usage', 'show_skus']) {
-    if (parameters[flag] !== undefined) boolean(parameters[flag], `parameters.${flag}`, issues);
+    if (own(parameters, flag) !== undefined) boolean(own(parameters, flag), `parameters.${flag}`, issues);
   }
 }
 

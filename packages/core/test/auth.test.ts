@@ -88,7 +88,7 @@ describe('requestAccessToken, for hosts that keep the token themselves', () => {
 describe('other ways to authenticate', () => {
   const token = async () => {
     const sim = simulator();
-    return (await requestAccessToken({ baseUrl: sim.baseUrl, clientId: sim.clientId, clientSecret: sim.clientSecret }, { runtime: simulatedRuntime(sim) })).accessToken;
+    return (await requestAccessToken({ baseUrl: sim.baseUrl, clientId: sim.clientId, clientSecret: sim.clientSecret }, { runtime: simulatedRuntime(sim), timeoutMs: 0 })).accessToken;
   };
 
   it('a fixed access token is used as is; a 401 then is an AuthenticationError saying the token was refused', async () => {
@@ -156,7 +156,7 @@ describe('a URL that is not a data center', () => {
     try {
       const error = await requestAccessToken({ baseUrl, clientId: 'a', clientSecret: 'b' }, { runtime: nodeRuntime, retry: false }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ApiError);
-      expect(error).toMatchObject({ code: 'not_a_data_center', status: 404, operation: 'requestToken' });
+      expect(error).toMatchObject({ code: 'not_a_data_center', status: 404, operation: 'requestAccessToken' });
       expect((error as Error).message).toBe(
         `${baseUrl} answered 404 at /api/2/idp/token: it does not look like an Acronis data center. Check the data center URL (for example https://eu2-cloud.acronis.com).`,
       );

@@ -53,7 +53,7 @@ describe('the billing preset', () => {
     sim.control.clearRequests();
     const client = clientFor(sim);
     await expect(client.createBillingReport({ month: '2026-13' })).rejects.toThrow('month must be a month as YYYY-MM');
-    await expect(client.buildBillingReportRequest({ formats: ['xlsx' as never] })).rejects.toThrow('parameters.formats[0] must be one of');
+    await expect(client.buildBillingReportRequest({ formats: ['xlsx' as never] })).rejects.toThrow('options.formats must list only');
     await expect(client.exportBillingReport({ month: '2026-11', consume: async () => undefined })).rejects.toBeInstanceOf(ValidationError);
     expect(sim.control.requests()).toEqual([]);
   });

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, mkdtempSync, readdirSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { exportBillingReportToDirectory, parseUsageRows, saveDownload, type ReportFormat } from '../src/node/index.js';
+import { exportBillingReportToDirectory, NetworkError, parseUsageRows, saveDownload, type ReportFormat } from '../src/node/index.js';
 import { billingBody, clientFor, nodeClientFor, useSimulator } from './support.js';
 
 // a full collection on demand, so that the memory measured below is what is still in use, not garbage
@@ -94,13 +94,53 @@ describe('downloadStoredReport', () => {
     }
   }, 120_000);
 
-  it('leaves no partial file behind when the connection drops mid-download', async () => {
+  it('makes a body cut mid-way a typed, retryable NetworkError, not a bare TypeError', async () => {
     const { sim, client, report, stored } = await readyReport(['csv_v2_0']);
-    const dir = mkdtempSync(join(tmpdir(), 'core-partial-'));
     sim.control.addFault({ type: 'truncate', fraction: 0.5, path: '/api/2/reports/*/stored/*' });
     const download = await client.downloadStoredReport(report.id, stored[0]!, { report });
-    await expect(saveDownload(download, join(dir, 'cut.csv'))).rejects.toThrow();
-    expect(readdirSync(dir)).toEqual([]);
+    const error = await download.text().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toMatchObject({ code: 'network', operation: 'downloadStoredReport' });
+    expect((error as Error).message).toContain('dropped before the whole file arrived (UND_ERR_SOCKET)');
+  });
+
+  it('downloads a file again when its body is cut, and writes only the whole file', async () => {
+    const { sim, client, report, stored } = await readyReport(['csv_v2_0']);
+    const whole = await (await client.downloadStoredReport(report.id, stored[0]!, { report })).text();
+    const dir = mkdtempSync(join(tmpdir(), 'core-retry-'));
+    sim.control.clearRequests();
+    sim.control.addFault({ type: 'truncate', fraction: 0.5, times: 2, path: '/api/2/reports/*/stored/*' });
+    const saved = await saveDownload(await client.downloadStoredReport(report.id, stored[0]!, { report }), join(dir, 'whole.csv'));
+    expect(readFileSync(saved.path, 'utf8')).toBe(whole);
+    expect(readdirSync(dir)).toEqual(['whole.csv']);
+    expect(sim.control.requests().filter((r) => r.operationId === 'downloadStoredReport')).toHaveLength(3);
+  });
+
+  it('leaves no partial file behind when every try of a download is cut', async () => {
+    const { sim, client, report, stored } = await readyReport(['csv_v2_0']);
+    const dir = mkdtempSync(join(tmpdir(), 'core-partial-'));
+    sim.control.addFault({ type: 'truncate', fraction: 0.5, always: true, path: '/api/2/reports/*/stored/*' });
+    try {
+      const download = await client.downloadStoredReport(report.id, stored[0]!, { report });
+      await expect(saveDownload(download, join(dir, 'cut.csv'))).rejects.toBeInstanceOf(NetworkError);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      sim.control.clearFaults();
+    }
+  });
+
+  it('export: a cut file is downloaded again, and a DELETE whose answer was lost still counts as deleted', async () => {
+    const sim = simulator();
+    const dir = mkdtempSync(join(tmpdir(), 'core-export-cut-'));
+    const client = clientFor(sim);
+    sim.control.addFault({ type: 'truncate', fraction: 0.3, path: '/api/2/reports/*/stored/*' });
+    // the DELETE is done, then its answer is lost: the retry gets 404 for the report just deleted
+    sim.control.addFault({ type: 'drop', phase: 'after', method: 'DELETE', path: '/api/2/reports/*' });
+    const result = await exportBillingReportToDirectory(client, { directory: dir, month: '2026-08', deleteAfterDownload: true });
+    expect(result.deleted).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['usage_summary-2026-08.csv', 'usage_summary-2026-08.json']);
+    expect(sim.control.requests().filter((r) => r.operationId === 'deleteReport').map((r) => r.status)).toEqual([0, 404]);
+    for (const file of result.files) expect(statSync(file.path).size).toBe(file.bytes);
   });
 
   it('exports the billing report into a folder', async () => {

@@ -1,87 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { TimeoutError, type RequestEvent } from '../src/index.js';
-import { nodeRuntime } from '../src/node/runtime.js';
-import type { Runtime } from '../src/runtime.js';
-import { Deadlines } from '../src/transport/deadlines.js';
 import { nodeClientFor, requestsOf, useSimulator } from './support.js';
 
-/** Node's timers and monotonic clock under vitest's control; `timers` lists every timer the deadlines start. */
-function manualTimers() {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
-  const timers: { at: number }[] = [];
-  const runtime: Runtime = {
-    ...nodeRuntime,
-    startTimer(ms, onExpire) {
-      timers.push({ at: performance.now() + ms });
-      const timer = setTimeout(onExpire, ms);
-      return () => clearTimeout(timer);
-    },
-  };
-  return { runtime, timers, advance: (ms: number) => vi.advanceTimersByTime(ms) };
-}
-
-describe('deadlines of attempts in flight', () => {
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
-  it('watch any number of attempts with one timer', () => {
-    const { runtime, timers } = manualTimers();
-    const deadlines = new Deadlines(runtime);
-    for (let i = 0; i < 100; i += 1) deadlines.add(1000, () => undefined)();
-    deadlines.add(1000, () => undefined);
-    expect(timers).toHaveLength(1);
-  });
-
-  it('expire what is due, spare what was settled, and re-arm for the next deadline', () => {
-    const { runtime, timers, advance } = manualTimers();
-    const deadlines = new Deadlines(runtime);
-    const startedAt = performance.now();
-    const expired: string[] = [];
-    deadlines.add(1000, () => expired.push('first'));
-    const settleSecond = deadlines.add(1000, () => expired.push('settled'));
-    advance(400);
-    deadlines.add(1000, () => expired.push('third'));
-    settleSecond();
-    advance(600);
-    expect(expired).toEqual(['first']);
-    expect(timers.map((t) => t.at - startedAt)).toEqual([1000, 1400]);
-    advance(400);
-    expect(expired).toEqual(['first', 'third']);
-    expect(timers).toHaveLength(2); // nothing left to watch: no timer
-    deadlines.add(1000, () => expired.push('later'));
-    expect(timers.map((t) => t.at - startedAt)).toEqual([1000, 1400, 2400]);
-  });
-
-  it("keep time on the monotonic clock, whatever the runtime's wall clock says", () => {
-    const { runtime, advance } = manualTimers();
-    const deadlines = new Deadlines({ ...runtime, now: () => Date.parse('2026-10-01T00:00:00Z') });
-    const expired: string[] = [];
-    deadlines.add(1000, () => expired.push('pinned clock'));
-    advance(1000);
-    expect(expired).toEqual(['pinned clock']);
-  });
-
-  it('arm again after a host sleep failed, instead of never timing out', async () => {
-    manualTimers(); // fake setTimeout and monotonic clock: the sleeps below run on them
-    let sleeps = 0;
-    const failingOnce: Runtime = {
-      ...nodeRuntime,
-      startTimer: undefined,
-      sleep: (ms) => ((sleeps += 1) === 1 ? Promise.reject(new Error('host sleep broke')) : new Promise((resolve) => setTimeout(resolve, ms))),
-    };
-    const deadlines = new Deadlines(failingOnce);
-    deadlines.add(20, () => undefined);
-    await vi.advanceTimersByTimeAsync(5); // the failed sleep is heard of
-    let expired = false;
-    deadlines.add(20, () => (expired = true));
-    await vi.advanceTimersByTimeAsync(20);
-    expect(expired).toBe(true);
-    expect(sleeps).toBe(2);
-  });
-});
-
 const simulator = useSimulator();
+
 beforeEach(() => {
   simulator().control.clearRequests();
   simulator().control.clearFaults();
@@ -89,14 +11,23 @@ beforeEach(() => {
 const listPath = '/api/2/tenants/*/reports';
 
 describe('per-attempt timeouts on real time', () => {
-  it('start one timer for many calls in a row, not one per call', async () => {
+  it('abort an attempt that runs out of time on the global fetch, so its connection is freed', async () => {
     const sim = simulator();
-    let timersStarted = 0;
-    const counting: Runtime = { ...nodeRuntime, startTimer: (ms, onExpire) => (timersStarted += 1, nodeRuntime.startTimer!(ms, onExpire)) };
-    const client = nodeClientFor(sim, { runtime: counting, timeoutMs: 60_000 });
-    for (let i = 0; i < 20; i += 1) await client.listTenantReportIds(sim.tenantId);
-    expect(requestsOf(sim, 'fetchTenantReports')).toHaveLength(20);
-    expect(timersStarted).toBe(1);
+    const client = nodeClientFor(sim, { timeoutMs: 300, retry: false });
+    await client.getOwnTenantId();
+    sim.control.addFault({ type: 'latency', delayMs: 20_000, always: true, path: listPath });
+    await expect(client.listTenantReportIds(sim.tenantId)).rejects.toBeInstanceOf(TimeoutError);
+    // the simulator saw the client hang up during the latency, long before it would have answered
+    await expect.poll(() => requestsOf(sim, 'fetchTenantReports').at(-1)?.status, { timeout: 3000 }).toBe(0);
+  });
+
+  it('give every attempt of a retried call its own deadline', async () => {
+    const sim = simulator();
+    const client = nodeClientFor(sim, { timeoutMs: 300, retry: { maxRetries: 2, baseDelayMs: 1, budgetMs: 10_000 } });
+    await client.getOwnTenantId();
+    sim.control.addFault({ type: 'latency', delayMs: 20_000, times: 2, path: listPath });
+    expect(await client.listTenantReportIds(sim.tenantId)).toEqual(expect.any(Array));
+    await expect.poll(() => requestsOf(sim, 'fetchTenantReports').map((entry) => entry.status).sort()).toEqual([0, 0, 200]);
   });
 
   it('time out the slow attempt among concurrent ones and answer the others', async () => {

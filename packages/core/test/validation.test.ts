@@ -60,7 +60,7 @@ describe('input validation before anything is sent', () => {
       'parameters.tenant_id is not a field the API knows; allowed here: level, kind, hide_zero_usage, show_skus',
     ]);
     expect(await issuesOf(client.updateReport(id, { recipients: ['bob'] }))).toEqual(['recipients[0] must be a UUID like ede9f834-70b3-476c-83d9-736f9f8c7dae, got "bob"']);
-    expect(await issuesOf(client.deleteReport(id, { version: 0 }))).toEqual(['version must be a whole number of at least 1, got 0']);
+    expect(await issuesOf(client.deleteReport(id, { version: 0 }))).toEqual(['options.version must be a whole number, 1 or more, got 0']);
     expect(requestsOf(sim)).toEqual([]);
   });
 });

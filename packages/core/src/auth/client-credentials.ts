@@ -1,8 +1,8 @@
 import type { Client } from 'openapi-fetch';
-import { ApiError, AuthenticationError } from '../errors.js';
 import type { paths } from '../generated/schema.js';
 import type { Runtime } from '../runtime.js';
-import { errorFromResponse, translateThrown } from '../operations/errors-from-response.js';
+import type { Secrets } from '../secrets.js';
+import { call } from '../operations/context.js';
 import type { TokenSource } from './token-source.js';
 
 /** Tokens live two hours on the vendor's side; used when an answer does not say. */
@@ -10,7 +10,8 @@ const defaultLifetimeMs = 2 * 60 * 60 * 1000;
 /** Renew this long before expiry so that a token never dies in flight. */
 const renewMarginMs = 60 * 1000;
 
-function basicAuthorization(clientId: string, clientSecret: string): string {
+/** `Basic base64(id:secret)`; the value is a secret too. */
+export function basicAuthorization(clientId: string, clientSecret: string): string {
   const bytes = new TextEncoder().encode(`${clientId}:${clientSecret}`);
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
@@ -25,51 +26,30 @@ export interface IssuedToken {
   expiresAt: number;
 }
 
-/** One client credentials exchange at `/idp/token`, with the typed errors of core. */
-export async function requestToken(
-  api: Client<paths>,
-  credentials: { clientId: string; clientSecret: string },
-  runtime: Runtime,
-  baseUrl: string,
-): Promise<IssuedToken> {
+export interface TokenExchange {
+  api: Client<paths>;
+  credentials: { clientId: string; clientSecret: string };
+  runtime: Runtime;
+  secrets: Secrets;
+}
+
+/** One client credentials exchange at `/idp/token`; failures are typed by the client's middleware. */
+export async function requestToken({ api, credentials, runtime, secrets }: TokenExchange, signal?: AbortSignal): Promise<IssuedToken> {
   const requested = runtime.now();
-  let result;
-  try {
-    result = await api.POST('/idp/token', {
+  const authorization = basicAuthorization(credentials.clientId, credentials.clientSecret);
+  secrets.add(credentials.clientSecret);
+  secrets.add(authorization.slice('Basic '.length));
+  const data = await call({ secrets }, 'requestAccessToken', () =>
+    api.POST('/idp/token', {
       body: { grant_type: 'client_credentials' },
       bodySerializer: (body) => new URLSearchParams(body as Record<string, string>).toString(),
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        authorization: basicAuthorization(credentials.clientId, credentials.clientSecret),
-      },
-    });
-  } catch (error) {
-    throw translateThrown(error, 'requestToken', baseUrl);
-  }
-  const { data, error, response } = result;
-  if (!data) {
-    if ([400, 401, 403].includes(response.status)) {
-      const oauth = (error ?? {}) as { error?: string; error_description?: string };
-      throw new AuthenticationError(
-        'invalid_credentials',
-        `The data center refused the API client credentials (${response.status}${oauth.error ? ` ${oauth.error}` : ''}${oauth.error_description ? `: ${oauth.error_description}` : ''}).`,
-        'Check the client id and secret, and that the data center URL is the one the API client was created in (management portal, Settings > API clients).',
-        response.status,
-        oauth.error,
-      );
-    }
-    if (response.status === 404 || response.status === 405) {
-      throw new ApiError(
-        response.status,
-        'requestToken',
-        {},
-        `${baseUrl} answered ${response.status} at /api/2/idp/token: it does not look like an Acronis data center.`,
-        'Check the data center URL (for example https://eu2-cloud.acronis.com).',
-        'not_a_data_center',
-      );
-    }
-    throw errorFromResponse('requestToken', response, error, runtime.now());
-  }
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization },
+      ...(signal ? { signal } : {}),
+    }),
+  );
+  secrets.add(data.access_token);
+  secrets.add(data.id_token);
+  secrets.add(data.refresh_token);
   // expires_in is relative, so it holds whatever the difference between the server's clock and ours;
   // expires_on is used only without it, and only when it lies ahead of our clock.
   const expiresAt = data.expires_in
@@ -85,19 +65,15 @@ export async function requestToken(
  * Client credentials exchanged at `/idp/token`: the token is cached until shortly before it expires, fetched once
  * for any number of concurrent callers, and dropped after a 401 so the next call gets a new one.
  */
-export function clientCredentialsTokens(
-  api: Client<paths>,
-  credentials: { clientId: string; clientSecret: string },
-  runtime: Runtime,
-  baseUrl: string,
-): TokenSource {
+export function clientCredentialsTokens(exchange: TokenExchange): TokenSource {
   let current: IssuedToken | undefined;
   let pending: Promise<string> | undefined;
 
   return {
     get() {
-      if (current && runtime.now() < current.renewAt) return current.accessToken;
-      pending ??= requestToken(api, credentials, runtime, baseUrl)
+      if (current && exchange.runtime.now() < current.renewAt) return current.accessToken;
+      // shared by every caller, so it runs without any one caller's signal
+      pending ??= requestToken(exchange)
         .then((issued) => {
           current = issued;
           return issued.accessToken;

@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeWebReadableStream } from 'node:stream/web';
@@ -20,11 +21,16 @@ export interface SavedFile {
 
 /**
  * Streams a download to `path` (memory stays flat whatever the size). The file appears under its name only when
- * complete: it is written next to it first and renamed at the end, so a failed download leaves nothing behind.
+ * complete: it is written to a temporary file next to it and renamed at the end, so a failed download leaves
+ * nothing behind. A connection that drops mid-file downloads the file again, within the client's retry budget.
  */
-export async function saveDownload(download: StoredReportDownload, path: string): Promise<SavedFile> {
+export function saveDownload(download: StoredReportDownload, path: string): Promise<SavedFile> {
+  return download.retrying((attempt) => writeOnce(attempt, path));
+}
+
+async function writeOnce(download: StoredReportDownload, path: string): Promise<SavedFile> {
   await mkdir(dirname(path), { recursive: true });
-  const partial = `${path}.partial`;
+  const partial = join(dirname(path), `.${basename(path)}.${randomUUID().slice(0, 8)}.partial`);
   let bytes = 0;
   try {
     await pipeline(

@@ -19,7 +19,7 @@ export type NodeReportsClientOptions = Partial<ReportsClientOptions>;
 
 /** A reports client with Node's timers; every option of the main entry can still be given. */
 export function createReportsClient(credentials: ReportsCredentials, options: NodeReportsClientOptions = {}): ReportsClient {
-  return createWithRuntime(credentials, { ...options, runtime: options.runtime ?? nodeRuntime });
+  return createWithRuntime(credentials, withNodeRuntime(options));
 }
 
 /** One client credentials exchange, with Node's timers (see the main entry's `requestAccessToken`). */
@@ -27,7 +27,14 @@ export function requestAccessToken(
   credentials: { baseUrl: string; clientId: string; clientSecret: string },
   options: NodeReportsClientOptions = {},
 ): Promise<IssuedToken> {
-  return requestWithRuntime(credentials, { ...options, runtime: options.runtime ?? nodeRuntime });
+  return requestWithRuntime(credentials, withNodeRuntime(options));
+}
+
+/** Node's timers unless a runtime is given; options that are not an object go on as they are, to be refused. */
+function withNodeRuntime(options: NodeReportsClientOptions): ReportsClientOptions {
+  const isObject = typeof options === 'object' && options !== null && !Array.isArray(options);
+  if (!isObject || Object.prototype.hasOwnProperty.call(options, 'runtime')) return options as ReportsClientOptions;
+  return { ...options, runtime: nodeRuntime };
 }
 
 /** The monthly billing export with every file saved into `directory` (created when missing). */

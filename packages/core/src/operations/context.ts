@@ -2,7 +2,8 @@ import type { Client } from 'openapi-fetch';
 import { ResponseError } from '../errors.js';
 import type { paths } from '../generated/schema.js';
 import type { Runtime } from '../runtime.js';
-import { errorFromResponse, translateThrown } from './errors-from-response.js';
+import type { Secrets } from '../secrets.js';
+import type { FullRetryPolicy } from '../transport/retry.js';
 
 export interface WaitDefaults {
   /** First pause between polls (default 1 s). */
@@ -25,8 +26,15 @@ export interface ClientContext {
   clientId: string | undefined;
   wait: WaitDefaults;
   recoverLostCreates: boolean;
+  /** The retry policy of the client (maxRetries 0 when retries are off): creates and downloads use it too. */
+  retry: FullRetryPolicy;
+  secrets: Secrets;
   /** The API client's own tenant, once looked up. */
   ownTenantId?: Promise<string>;
+  /** The creates of this client whose answers are still awaited: a recovery waits for them before it decides. */
+  createsInFlight: Set<Promise<void>>;
+  /** Reports this client's creates returned: a recovery never hands one of them to another caller. */
+  claimedReports: Set<string>;
 }
 
 export interface CallOptions {
@@ -35,17 +43,22 @@ export interface CallOptions {
 
 type FetchResult<T> = { data?: T; error?: unknown; response: Response };
 
-/** Runs one openapi-fetch call and turns anything but success into a typed error. */
-export async function call<T>(ctx: ClientContext, operation: string, run: () => Promise<FetchResult<T>>): Promise<T> {
+/**
+ * Runs one openapi-fetch call. Its middleware has already turned failures into typed errors; what is left here is
+ * a success answer that does not hold what the description promises.
+ */
+export async function call<T>(ctx: Pick<ClientContext, 'secrets'>, operation: string, run: () => Promise<FetchResult<T>>): Promise<T> {
   let result: FetchResult<T>;
   try {
     result = await run();
   } catch (error) {
-    throw translateThrown(error, operation, ctx.baseUrl);
+    if (error instanceof SyntaxError) {
+      throw new ResponseError({ operation, message: `${operation} failed: the answer was not valid JSON.`, cause: ctx.secrets.error(error) });
+    }
+    throw error;
   }
-  if (result.response.ok) {
-    if (result.data === undefined && result.response.status !== 204) throw new ResponseError(`${operation}: the data center answered ${result.response.status} without a body.`);
-    return result.data as T;
+  if (result.data === undefined && result.response.status !== 204) {
+    throw new ResponseError({ operation, message: `${operation}: the data center answered ${result.response.status} without a body.` });
   }
-  throw errorFromResponse(operation, result.response, result.error, ctx.runtime.now());
+  return result.data as T;
 }

@@ -1,4 +1,6 @@
-import { NotFoundError, ResponseError } from '../errors.js';
+import { NetworkError, NotFoundError, ResponseError } from '../errors.js';
+import { typedBody } from '../download/typed-body.js';
+import { backoffMs } from '../transport/retry.js';
 import { decodeStoredReportBody, formatInfo, readBytes, readJson, readText, storedReportFileName } from '../download/index.js';
 import type { Report, ReportFormat, StoredReport } from '../types.js';
 import { validateId } from '../validation.js';
@@ -23,6 +25,12 @@ export interface StoredReportDownload {
   text(): Promise<string>;
   json<T = unknown>(): Promise<T>;
   bytes(): Promise<Uint8Array>;
+  /**
+   * Runs `consume` on this download; when the file's connection drops before its end (a `NetworkError`), downloads
+   * it again and runs `consume` on the fresh download, up to the client's `retry.maxRetries` times, with backoff.
+   * For callers that write the file somewhere they can start over (a temporary file, a buffer).
+   */
+  retrying<T>(consume: (download: StoredReportDownload) => Promise<T>): Promise<T>;
 }
 
 export interface DownloadOptions extends CallOptions {
@@ -44,6 +52,10 @@ export async function downloadStoredReport(
   const item = typeof stored === 'string' ? await findStored(ctx, id, validateId(stored, 'storedReportId'), options) : stored;
   const storedId = validateId(item.id, 'storedReport.id');
   const report = options.report ?? (await getReport(ctx, id, options));
+  return open(ctx, id, item, storedId, report, options);
+}
+
+async function open(ctx: ClientContext, id: string, item: StoredReport, storedId: string, report: Report, options: CallOptions): Promise<StoredReportDownload> {
   const body = await call(ctx, 'downloadStoredReport', () =>
     ctx.api.GET('/reports/{report_id}/stored/{stored_report_id}', {
       params: { path: { report_id: id, stored_report_id: storedId } },
@@ -51,10 +63,10 @@ export async function downloadStoredReport(
       signal: options.signal,
     }),
   );
-  if (!body) throw new ResponseError(`The download of stored report ${storedId} had no body.`);
-  const stream = decodeStoredReportBody(body as ReadableStream<Uint8Array>);
+  if (!body) throw new ResponseError({ operation: 'downloadStoredReport', message: `The download of stored report ${storedId} had no body.` });
+  const stream = decodeStoredReportBody(typedBody(body as ReadableStream<Uint8Array>, { storedId, baseUrl: ctx.baseUrl, secrets: ctx.secrets }));
   const format = item.report_format;
-  return {
+  const download: StoredReportDownload = {
     reportId: id,
     storedReport: item,
     format,
@@ -65,7 +77,21 @@ export async function downloadStoredReport(
     text: () => readText(stream),
     json: <T>() => readJson<T>(stream),
     bytes: () => readBytes(stream),
+    async retrying<T>(consume: (download: StoredReportDownload) => Promise<T>): Promise<T> {
+      let current = download;
+      for (let retry = 0; ; retry += 1) {
+        try {
+          return await consume(current);
+        } catch (error) {
+          if (!(error instanceof NetworkError) || options.signal?.aborted || retry >= ctx.retry.maxRetries) throw error;
+          await current.stream.cancel().catch(() => undefined);
+          await ctx.runtime.sleep(backoffMs(ctx.retry, ctx.runtime, retry), options.signal);
+          current = await open(ctx, id, item, storedId, report, options);
+        }
+      }
+    },
   };
+  return download;
 }
 
 /** The period a stored file covers: the report's own, or for a monthly report the month before the file's. */
@@ -79,7 +105,12 @@ function periodOf(report: Report, item: StoredReport): { period?: { start: strin
 async function findStored(ctx: ClientContext, reportId: string, storedId: string, options: CallOptions): Promise<StoredReport> {
   const item = (await listStoredReports(ctx, reportId, options)).find((candidate) => candidate.id === storedId);
   if (!item) {
-    throw new NotFoundError(404, 'downloadStoredReport', {}, `Stored report ${storedId} is not one of report ${reportId}'s stored reports.`, 'List the stored reports for valid ids.', 'not_found');
+    throw new NotFoundError({
+      status: 404,
+      operation: 'downloadStoredReport',
+      message: `Stored report ${storedId} is not one of report ${reportId}'s stored reports.`,
+      hint: 'List the stored reports for valid ids.',
+    });
   }
   return item;
 }

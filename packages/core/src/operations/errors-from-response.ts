@@ -2,90 +2,107 @@ import {
   ApiError,
   AuthenticationError,
   ConflictError,
-  NetworkError,
+  NotADataCenterError,
   NotFoundError,
   PermissionError,
   RateLimitError,
-  ResponseError,
   ServerError,
-  TimeoutError,
   UsageHistoryNotReadyError,
+  type AcronisReportsError,
   type VendorErrorBody,
 } from '../errors.js';
-import { redact } from '../redact.js';
-import { isConnectionFailure } from '../transport/fetch-like.js';
+import type { Secrets } from '../secrets.js';
+import { subjectOf } from '../transport/operation-names.js';
 import { retryAfterMs } from '../transport/retry.js';
 
-const subjects: Record<string, string> = {
-  createReport: 'Creating the report',
-  fetchReport: 'Fetching the report',
-  updateReport: 'Updating the report',
-  deleteReport: 'Deleting the report',
-  fetchStoredReports: 'Listing the stored reports',
-  downloadStoredReport: 'Downloading the stored report',
-  fetchTenantReports: "Listing the tenant's reports",
-  requestToken: 'Requesting an access token',
-  fetchClient: 'Looking up the API client',
-};
-
-const subjectOf = (operation: string) => subjects[operation] ?? operation;
-
-function vendorBody(body: unknown): VendorErrorBody {
+/** The vendor's error object, cleaned of secrets; a body that is not the vendor's shape is kept as a short message. */
+function vendorBody(body: unknown, secrets: Secrets): VendorErrorBody {
   const error = (body as { error?: unknown } | null)?.error;
-  if (error && typeof error === 'object') return error as VendorErrorBody;
-  if (typeof body === 'string' && body.trim()) return { message: redact(body.trim().slice(0, 300)) };
+  if (error && typeof error === 'object' && !Array.isArray(error)) return secrets.value(error) as VendorErrorBody;
+  if (typeof body === 'string' && body.trim()) return { message: secrets.text(body.trim().slice(0, 300)) };
   return {};
 }
 
-/** The typed error for an API answer that is not a success; `now` (the runtime's clock) dates a Retry-After. */
-export function errorFromResponse(operation: string, response: Response, body: unknown, now: number): ApiError | AuthenticationError {
-  const vendor = vendorBody(body);
-  const said = vendor.message ? `: ${redact(vendor.message)}` : '';
-  // The data center's own advice, when it gives one, beats a generic hint.
-  const info = typeof vendor.details?.['info'] === 'string' ? redact(vendor.details['info']) : undefined;
-  const advise = (fallback: string) => info ?? fallback;
-  const what = `${subjectOf(operation)} failed (${response.status}${said})`;
+export interface ErrorAnswer {
+  /** The public method that was called (`getReport`). */
+  operation: string;
+  response: Response;
+  /** The body, parsed when it was JSON. */
+  body: unknown;
+  /** The runtime's clock, to date a Retry-After. */
+  now: number;
+  secrets: Secrets;
+  baseUrl: string;
+}
+
+/** The typed error for an API answer that is not a success. */
+export function errorFromResponse(answer: ErrorAnswer): AcronisReportsError {
+  const { operation, response, secrets } = answer;
+  if (operation === 'requestAccessToken') {
+    const refused = tokenRefusal(answer);
+    if (refused) return refused;
+  }
+  const vendor = vendorBody(answer.body, secrets);
   const status = response.status;
+  const said = vendor.message ? `: ${vendor.message}` : '';
+  // The data center's own advice, when it gives one, beats a generic hint.
+  const info = typeof vendor.details?.['info'] === 'string' ? vendor.details['info'] : undefined;
+  const advise = (fallback: string) => info ?? fallback;
+  const what = `${subjectOf(operation)} failed (${status}${said})`;
+  const base = { status, operation, vendor, message: `${what}.` };
   if (/^usage history is not ready/i.test(vendor.message ?? '') && (status === 400 || status >= 500)) {
     const hint =
       status === 400
         ? 'The data center prepares the previous day\u2019s usage between 01:00 and 06:00 UTC; create the report after 06:00 UTC.'
         : 'The data center is late preparing usage history; try again in a while.';
-    return new UsageHistoryNotReadyError(status, operation, vendor, `${what}.`, hint, 'usage_history_not_ready');
+    return new UsageHistoryNotReadyError({ ...base, hint });
   }
   switch (status) {
     case 401:
-      return new AuthenticationError(
-        'token_rejected',
-        `${what}: the access token was refused.`,
-        'Check that the API client is still enabled and the data center URL is right; reconnect the credentials.',
-        401,
-      );
+      return new AuthenticationError({
+        reason: 'token_rejected',
+        status,
+        operation,
+        message: `${what}: the access token was refused.`,
+        hint: 'Check that the API client is still enabled and the data center URL is right; reconnect the credentials.',
+      });
     case 403:
-      return new PermissionError(status, operation, vendor, `${what}.`, advise('The API client may reach only its own tenant and the tenants below it.'), 'permission');
+      return new PermissionError({ ...base, hint: advise('The API client may reach only its own tenant and the tenants below it.') });
     case 404:
-      return new NotFoundError(status, operation, vendor, `${what}.`, advise('Check the id; the report may have been deleted.'), 'not_found');
+      return new NotFoundError({ ...base, hint: advise('Check the id; the report may have been deleted.') });
     case 409:
-      return new ConflictError(status, operation, vendor, `${what}.`, advise('The report changed meanwhile; fetch it for its current version and try again.'), 'conflict');
-    case 429: {
-      const error = new RateLimitError(status, operation, vendor, `${what}: too many requests.`, 'Wait a little and try again.', 'rate_limited');
-      error.retryAfterMs = retryAfterMs(response, now);
-      return error;
-    }
+      return new ConflictError({ ...base, hint: advise('The report changed meanwhile; fetch it for its current version and try again.') });
+    case 429:
+      return new RateLimitError({ ...base, message: `${what}: too many requests.`, hint: 'Wait a little and try again.', retryAfterMs: retryAfterMs(response, answer.now) });
     default:
-      if (status >= 500) return new ServerError(status, operation, vendor, `${what}.`, advise('The data center had a problem; try again in a few minutes.'), 'server');
-      return new ApiError(status, operation, vendor, `${what}.`, advise(status === 400 ? 'Check the values sent.' : 'Try again later.'));
+      if (status >= 500) return new ServerError({ ...base, hint: advise('The data center had a problem; try again in a few minutes.') });
+      return new ApiError({ ...base, hint: advise(status === 400 ? 'Check the values sent.' : 'Try again later.') });
   }
 }
 
-/** What a thrown transport error becomes: connection failures and timeouts are typed, anything else passes. */
-export function translateThrown(error: unknown, operation: string, baseUrl: string): unknown {
-  if (error instanceof TimeoutError || error instanceof NetworkError) return error;
-  if (isConnectionFailure(error)) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const detail = redact(cause?.code ?? cause?.message ?? (error as Error).message);
-    return new NetworkError(`${subjectOf(operation)} failed: could not reach ${baseUrl} (${detail}).`, 'Check the data center URL and the network, then try again.', { cause: error });
+/** The token exchange answers in the OAuth shape; 400/401/403 mean wrong credentials, 404/405 a wrong URL. */
+function tokenRefusal({ response, body, secrets, baseUrl }: ErrorAnswer): AcronisReportsError | null {
+  const status = response.status;
+  if ([400, 401, 403].includes(status)) {
+    const oauth = (body && typeof body === 'object' ? body : {}) as { error?: unknown; error_description?: unknown };
+    const error = typeof oauth.error === 'string' ? secrets.text(oauth.error).slice(0, 100) : undefined;
+    const description = typeof oauth.error_description === 'string' ? secrets.text(oauth.error_description).slice(0, 300) : undefined;
+    return new AuthenticationError({
+      reason: 'invalid_credentials',
+      status,
+      operation: 'requestAccessToken',
+      ...(error ? { oauthError: error } : {}),
+      message: `The data center refused the API client credentials (${status}${error ? ` ${error}` : ''}${description ? `: ${description}` : ''}).`,
+      hint: 'Check the client id and secret, and that the data center URL is the one the API client was created in (management portal, Settings > API clients).',
+    });
   }
-  if (error instanceof SyntaxError) return new ResponseError(`${subjectOf(operation)} failed: the answer was not valid JSON.`, { cause: error });
-  return error;
+  if (status === 404 || status === 405) {
+    return new NotADataCenterError({
+      status,
+      operation: 'requestAccessToken',
+      message: `${baseUrl} answered ${status} at /api/2/idp/token: it does not look like an Acronis data center.`,
+      hint: 'Check the data center URL (for example https://eu2-cloud.acronis.com).',
+    });
+  }
+  return null;
 }

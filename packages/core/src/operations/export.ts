@@ -15,7 +15,11 @@ export type ExportProgress =
   | { stage: 'deleted'; reportId: string };
 
 export interface ExportOptions<T> extends BillingReportOptions, CallOptions, Partial<WaitDefaults> {
-  /** Receives each file in turn; the export goes on once it has consumed the stream. */
+  /**
+   * Receives each file in turn; the export goes on once it has consumed the stream. When a file's connection drops
+   * mid-way, the file is downloaded again and `consume` runs again on it (within the retry budget): write it where
+   * a second run starts over (a temporary file renamed at the end, as `saveDownload` does).
+   */
   consume: (download: StoredReportDownload) => Promise<T>;
   /** Delete the one-time report once every file was consumed (default false). */
   deleteAfterDownload?: boolean;
@@ -44,7 +48,7 @@ export async function exportBillingReport<T>(ctx: ClientContext, options: Export
   for (const storedReport of ready) {
     const download = await downloadStoredReport(ctx, report.id, storedReport, { ...call, report });
     options.onProgress?.({ stage: 'downloading', storedReport, fileName: download.fileName });
-    files.push(await options.consume(download));
+    files.push(await download.retrying(options.consume));
     options.onProgress?.({ stage: 'downloaded', storedReport, fileName: download.fileName });
   }
   let deleted = false;

@@ -4,5 +4,5 @@ import { call, type CallOptions, type ClientContext } from './context.js';
 
 export async function getReport(ctx: ClientContext, reportId: string, options: CallOptions = {}): Promise<Report> {
   const id = validateId(reportId, 'reportId');
-  return call(ctx, 'fetchReport', () => ctx.api.GET('/reports/{report_id}', { params: { path: { report_id: id } }, signal: options.signal }));
+  return call(ctx, 'getReport', () => ctx.api.GET('/reports/{report_id}', { params: { path: { report_id: id } }, signal: options.signal }));
 }

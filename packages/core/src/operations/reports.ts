@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError } from '../errors.js';
+import { ConflictError, CreateOutcomeUnknownError, NetworkError, NotFoundError } from '../errors.js';
 import type { Report, ReportCreateRequest, ReportUpdateRequest } from '../types.js';
 import { todayUtc, validateCreateRequest, validateId, validateUpdateRequest, validateVersion } from '../validation.js';
 import { call, type CallOptions, type ClientContext } from './context.js';
@@ -10,7 +10,19 @@ export { getReport };
 export async function createReport(ctx: ClientContext, input: ReportCreateRequest, options: CallOptions = {}): Promise<Report> {
   const body = validateCreateRequest(input, todayUtc(ctx.runtime.now()));
   const send = () => call(ctx, 'createReport', () => ctx.api.POST('/reports', { body, signal: options.signal }));
-  return ctx.recoverLostCreates ? createRecoveringLostAnswer(ctx, body, send, options) : send();
+  if (ctx.recoverLostCreates) return createRecoveringLostAnswer(ctx, body, send, options);
+  try {
+    return await send();
+  } catch (error) {
+    if (!(error instanceof NetworkError)) throw error;
+    const tenantId = body.parameters.tenant_id;
+    throw new CreateOutcomeUnknownError({
+      tenantId,
+      message: `${error.summary} The report may have been created (recovery of lost creates is off).`,
+      hint: `Before creating it again, look for a new report of tenant ${tenantId}.`,
+      cause: error,
+    });
+  }
 }
 
 

@@ -4,7 +4,7 @@ import { call, type CallOptions, type ClientContext } from './context.js';
 
 export async function listStoredReports(ctx: ClientContext, reportId: string, options: CallOptions = {}): Promise<StoredReport[]> {
   const id = validateId(reportId, 'reportId');
-  const list = await call(ctx, 'fetchStoredReports', () => ctx.api.GET('/reports/{report_id}/stored', { params: { path: { report_id: id } }, signal: options.signal }));
+  const list = await call(ctx, 'listStoredReports', () => ctx.api.GET('/reports/{report_id}/stored', { params: { path: { report_id: id } }, signal: options.signal }));
   return list.items;
 }
 

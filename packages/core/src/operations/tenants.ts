@@ -6,14 +6,14 @@ import { getReport } from './get-report.js';
 
 export async function getApiClient(ctx: ClientContext, clientId: string, options: CallOptions = {}): Promise<ApiClientInfo> {
   const id = validateId(clientId, 'clientId');
-  return call(ctx, 'fetchClient', () => ctx.api.GET('/clients/{client_id}', { params: { path: { client_id: id } }, signal: options.signal }));
+  return call(ctx, 'getApiClient', () => ctx.api.GET('/clients/{client_id}', { params: { path: { client_id: id } }, signal: options.signal }));
 }
 
 /** The API client's own tenant (`GET /clients/{client_id}`): the default tenant everywhere. Looked up once. */
 export function getOwnTenantId(ctx: ClientContext, options: CallOptions = {}): Promise<string> {
   if (!ctx.clientId) {
     return Promise.reject(
-      new ValidationError([{ field: 'tenantId', message: 'is required: the API client id is unknown here, so its own tenant cannot be looked up' }]),
+      new ValidationError({ issues: [{ field: 'tenantId', message: 'is required: the API client id is unknown here, so its own tenant cannot be looked up' }] }),
     );
   }
   // shared by every caller, so it runs without any one caller's signal; each caller's own signal ends its wait
@@ -42,7 +42,7 @@ async function tenantOrOwn(ctx: ClientContext, tenantId: string | undefined, opt
 /** Ids of a tenant's reports (the API client's own tenant when none is given). */
 export async function listTenantReportIds(ctx: ClientContext, tenantId?: string, options: CallOptions = {}): Promise<string[]> {
   const id = await tenantOrOwn(ctx, tenantId, options);
-  const list = await call(ctx, 'fetchTenantReports', () => ctx.api.GET('/tenants/{tenant_id}/reports', { params: { path: { tenant_id: id } }, signal: options.signal }));
+  const list = await call(ctx, 'listTenantReportIds', () => ctx.api.GET('/tenants/{tenant_id}/reports', { params: { path: { tenant_id: id } }, signal: options.signal }));
   return list.items;
 }
 

@@ -49,14 +49,14 @@ export async function waitForStoredReports(ctx: ClientContext, reportId: string,
   const id = validateId(reportId, 'reportId');
   const settings = { ...ctx.wait, ...pickWaitSettings(options) };
   const sinceMs = options.since === undefined ? null : new Date(options.since).getTime();
-  if (sinceMs !== null && Number.isNaN(sinceMs)) throw new ValidationError([{ field: 'since', message: `is not a time: ${String(options.since)}` }]);
+  if (sinceMs !== null && Number.isNaN(sinceMs)) throw new ValidationError({ issues: [{ field: 'since', message: `is not a time: ${String(options.since)}` }] });
   const started = ctx.runtime.now();
   const report = await getReport(ctx, id, options);
   if (report.result_action === 'send') {
-    throw new ValidationError([{ field: 'reportId', message: `names a report that is e-mailed (result_action send); it stores no files to wait for` }]);
+    throw new ValidationError({ issues: [{ field: 'reportId', message: `names a report that is e-mailed (result_action send); it stores no files to wait for` }] });
   }
   const formats = options.formats ? validateFormats(options.formats) : (report.parameters.formats ?? []);
-  if (formats.length === 0) throw new ValidationError([{ field: 'formats', message: 'are unknown for this report; name the formats to wait for' }]);
+  if (formats.length === 0) throw new ValidationError({ issues: [{ field: 'formats', message: 'are unknown for this report; name the formats to wait for' }] });
 
   let delay = settings.initialDelayMs;
   for (let polls = 1; ; polls += 1) {
@@ -69,9 +69,9 @@ export async function waitForStoredReports(ctx: ClientContext, reportId: string,
     const remaining = settings.timeoutMs - elapsedMs;
     const pause = done || remaining <= 0 ? null : Math.min(delay, remaining);
     options.onProgress?.({ reportId: id, elapsedMs, polls, statuses, nextPollInMs: pause });
-    if (failed.length > 0) throw new ReportGenerationFailedError(id, failed);
+    if (failed.length > 0) throw new ReportGenerationFailedError({ reportId: id, failedFormats: failed });
     if (done) return formats.map((format) => newest.get(format)!);
-    if (pause === null) throw new WaitTimeoutError(id, elapsedMs, statuses);
+    if (pause === null) throw new WaitTimeoutError({ reportId: id, waitedMs: elapsedMs, statuses });
     await ctx.runtime.sleep(pause, options.signal);
     delay = Math.min(settings.maxDelayMs, delay * settings.factor);
   }

@@ -1,6 +1,8 @@
-import { TimeoutError } from '../errors.js';
+import type { Middleware } from 'openapi-fetch';
+import { NetworkError } from '../errors.js';
 import type { Runtime } from '../runtime.js';
-import { isConnectionFailure, type OutgoingRequest, type Send } from './fetch-like.js';
+import type { Attempt } from './attempt.js';
+import { operationOf } from './operation-names.js';
 
 export interface RetryPolicy {
   /** Retries after the first attempt (default 3). */
@@ -13,7 +15,22 @@ export interface RetryPolicy {
   maxDelayMs?: number;
 }
 
-const retryStatuses = new Set([429, 500, 502, 503, 504]);
+export type FullRetryPolicy = Required<RetryPolicy>;
+
+export const defaultRetryPolicy: FullRetryPolicy = { maxRetries: 3, budgetMs: 30_000, baseDelayMs: 500, maxDelayMs: 8_000 };
+
+const transientStatuses = new Set([429, 500, 502, 503, 504]);
+
+/**
+ * What may be sent again. Safe requests (GET, PUT, DELETE, the token exchange) on 429, 500, 502, 503, 504 and on
+ * a connection that failed, dropped or timed out. A create (`POST /reports`) only on 429: the data center refused
+ * it unprocessed. Other create failures are settled by the create's own recovery, which looks for the report first.
+ */
+function retries(request: Request, outcome: { status: number } | { error: unknown }): boolean {
+  const isCreate = operationOf(request.method, request.url) === 'createReport';
+  if ('status' in outcome) return isCreate ? outcome.status === 429 : transientStatuses.has(outcome.status);
+  return !isCreate && outcome.error instanceof NetworkError && !request.signal.aborted;
+}
 
 /** `Retry-After` as milliseconds: delta seconds or an HTTP date. */
 export function retryAfterMs(response: Response, now: number): number | null {
@@ -24,103 +41,72 @@ export function retryAfterMs(response: Response, now: number): number | null {
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
-/**
- * A JSON answer already read to its end, offering what openapi-fetch and core read of a Response (status,
- * headers, text, json). Wrapping the read body in a new Response would copy every header, which costs about a
- * third of a whole call on loopback (measured: 573 against 426 us per call).
- */
-class ReadJsonAnswer {
-  readonly redirected = false;
-  readonly type = 'basic';
-  readonly bodyUsed = false;
+/** The pause before retry number `retry` (0 first): exponential with full jitter, or what the server asked. */
+export function backoffMs(policy: FullRetryPolicy, runtime: Runtime, retry: number, response?: Response): number {
+  const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retry) * runtime.random();
+  return (response && retryAfterMs(response, runtime.now())) ?? backoff;
+}
 
-  constructor(
-    private readonly response: Response,
-    private readonly content: string,
-  ) {}
-
-  get ok(): boolean {
-    return this.response.ok;
-  }
-
-  get status(): number {
-    return this.response.status;
-  }
-
-  get statusText(): string {
-    return this.response.statusText;
-  }
-
-  get headers(): Headers {
-    return this.response.headers;
-  }
-
-  get url(): string {
-    return this.response.url;
-  }
-
-  get body(): ReadableStream<Uint8Array> {
-    const bytes = new TextEncoder().encode(this.content);
-    return new ReadableStream({ start: (controller) => (controller.enqueue(bytes), controller.close()) });
-  }
-
-  async text(): Promise<string> {
-    return this.content;
-  }
-
-  async json(): Promise<unknown> {
-    return JSON.parse(this.content);
-  }
-
-  async arrayBuffer(): Promise<ArrayBuffer> {
-    return new TextEncoder().encode(this.content).buffer as ArrayBuffer;
-  }
-
-  clone(): ReadJsonAnswer {
-    return this;
-  }
+/** A DELETE retried after a lost answer, answered 404: what was asked is done. */
+function deletedMeanwhile(response: Response): Response {
+  void response.body?.cancel().catch(() => undefined);
+  return new Response(null, { status: 204, statusText: 'No Content (deleted by an earlier attempt)' });
 }
 
 /**
- * JSON answers are read to their end in the retry loop, so that a connection dropped mid-body is a failure it can
- * retry. File downloads stay streams: they are large, and a caller reading one sees the drop itself.
+ * Retries with exponential backoff and full jitter (honouring Retry-After) while the call's budget lasts; every
+ * retry is a new attempt with its own deadline. After the last one, the failing answer goes on to be mapped to a
+ * typed error, or the last typed network error is thrown.
  */
-const isJson = (response: Response) => response.body !== null && (response.headers.get('content-type') ?? '').includes('json');
+export function retryMiddleware(attempt: Attempt, runtime: Runtime, policy: FullRetryPolicy): Middleware {
+  const startedAt = new WeakMap<Request, number>();
+  const final = new WeakSet<Response>();
 
-/**
- * Retries safe requests on 429 (honouring Retry-After), 500/502/503/504, timeouts and dropped connections, with
- * exponential backoff and full jitter, while the call's budget lasts. Requests that `isSafe` rejects (a create)
- * go out exactly once. After the last attempt the failing response itself is returned for the caller to map.
- */
-export function withRetry(next: Send, runtime: Runtime, policy: RetryPolicy, isSafe: (request: OutgoingRequest) => boolean): Send {
-  const maxRetries = policy.maxRetries ?? 3;
-  const budgetMs = policy.budgetMs ?? 30_000;
-  const baseDelayMs = policy.baseDelayMs ?? 500;
-  const maxDelayMs = policy.maxDelayMs ?? 8_000;
-  return async (request) => {
-    if (!isSafe(request) || maxRetries <= 0) return next(request);
-    const started = runtime.now();
-    for (let attempt = 0; ; attempt += 1) {
-      let response: Response | undefined;
-      let failure: unknown;
-      try {
-        response = await next(request);
-        if (!retryStatuses.has(response.status)) {
-          return isJson(response) ? (new ReadJsonAnswer(response, await response.text()) as unknown as Response) : response;
-        }
-      } catch (error) {
-        if (request.signal?.aborted || !(isConnectionFailure(error) || error instanceof TimeoutError)) throw error;
-        failure = error;
-      }
-      const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt) * runtime.random();
-      const delay = response ? (retryAfterMs(response, runtime.now()) ?? backoff) : backoff;
-      const outOfBudget = runtime.now() - started + delay > budgetMs;
-      if (attempt >= maxRetries || outOfBudget) {
-        if (response) return response;
+  async function again(request: Request, first: { response: Response } | { error: unknown }): Promise<Response> {
+    const started = startedAt.get(request) ?? runtime.now();
+    let response = 'response' in first ? first.response : undefined;
+    let failure = 'error' in first ? first.error : undefined;
+    // whether an attempt may have done its work without the answer coming back
+    let lost = response === undefined || response.status >= 500;
+    for (let retry = 0; ; retry += 1) {
+      const delay = backoffMs(policy, runtime, retry, response);
+      if (retry >= policy.maxRetries || runtime.now() - started + delay > policy.budgetMs) {
+        if (response) return (final.add(response), response);
         throw failure;
       }
       await response?.body?.cancel().catch(() => undefined);
-      await runtime.sleep(delay, request.signal ?? undefined);
+      await runtime.sleep(delay, request.signal);
+      try {
+        response = await attempt(request);
+        failure = undefined;
+        // the earlier attempt's answer was lost, so a 404 now most likely means that attempt deleted it
+        if (lost && request.method === 'DELETE' && response.status === 404) response = deletedMeanwhile(response);
+        lost ||= response.status >= 500;
+        if (!retries(request, { status: response.status })) return (final.add(response), response);
+      } catch (error) {
+        if (!retries(request, { error })) throw error;
+        response = undefined;
+        failure = error;
+        lost = true;
+      }
     }
+  }
+
+  return {
+    onRequest({ request }) {
+      startedAt.set(request, runtime.now());
+    },
+    async onResponse({ request, response }) {
+      if (policy.maxRetries <= 0 || final.has(response) || !retries(request, { status: response.status })) return undefined;
+      return again(request, { response });
+    },
+    async onError({ request, error }) {
+      if (policy.maxRetries <= 0 || !retries(request, { error })) return undefined;
+      try {
+        return await again(request, { error });
+      } catch (failure) {
+        return failure instanceof Error ? failure : undefined;
+      }
+    },
   };
 }

@@ -78,13 +78,18 @@ export function toDay(value: unknown): string | undefined {
 
 export const asFormats = (value: unknown): ReportFormat[] => splitList(value) as ReportFormat[];
 
-/** Streams a decompressed download into n8n's binary data (memory or disk, as n8n is configured). */
+/**
+ * Streams a decompressed download into n8n's binary data (memory or disk, as n8n is configured). A file whose
+ * connection drops mid-way is downloaded again (core's retry budget); only a whole file becomes the item's binary.
+ */
 export async function downloadToBinary(ctx: IExecuteFunctions | IPollFunctions, download: StoredReportDownload): Promise<IBinaryData> {
-	const readable = nodeReadableFrom(download.stream);
-	const data = readable ?? Buffer.from(await download.bytes());
-	const binary = await ctx.helpers.prepareBinaryData(data as Buffer, download.fileName, download.contentType.split(';')[0]);
-	binary.fileName = download.fileName;
-	return binary;
+	return download.retrying(async (current) => {
+		const readable = nodeReadableFrom(current.stream);
+		const data = readable ?? Buffer.from(await current.bytes());
+		const binary = await ctx.helpers.prepareBinaryData(data as Buffer, current.fileName, current.contentType.split(';')[0]);
+		binary.fileName = current.fileName;
+		return binary;
+	});
 }
 
 export const downloadJson = (download: StoredReportDownload): IDataObject => ({

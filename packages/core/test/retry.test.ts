@@ -61,6 +61,7 @@ describe('retries of safe requests', () => {
     const error = (await client.listTenantReportIds(sim.tenantId).catch((e: unknown) => e)) as RateLimitError;
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.retryAfterMs).toBe(30_000);
+    expect(error.hint).toBe('The data center asks to wait 30 s before the next request: try again after that.');
     expect(requestsOf(sim, 'fetchTenantReports')).toHaveLength(1);
   });
 

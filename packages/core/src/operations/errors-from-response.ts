@@ -72,12 +72,22 @@ export function errorFromResponse(answer: ErrorAnswer): AcronisReportsError {
       return new NotFoundError({ ...base, hint: advise('Check the id; the report may have been deleted.') });
     case 409:
       return new ConflictError({ ...base, hint: advise('The report changed meanwhile; fetch it for its current version and try again.') });
-    case 429:
-      return new RateLimitError({ ...base, message: `${what}: too many requests.`, hint: 'Wait a little and try again.', retryAfterMs: retryAfterMs(response, answer.now) });
+    case 429: {
+      const waitMs = retryAfterMs(response, answer.now);
+      return new RateLimitError({ ...base, message: `${what}: too many requests.`, hint: rateLimitHint(waitMs), retryAfterMs: waitMs });
+    }
     default:
       if (status >= 500) return new ServerError({ ...base, hint: advise('The data center had a problem; try again in a few minutes.') });
       return new ApiError({ ...base, hint: advise(status === 400 ? 'Check the values sent.' : 'Try again later.') });
   }
+}
+
+/** How long to wait after a 429, in the data center's own words (Retry-After) when it gave them. */
+export function rateLimitHint(waitMs: number | null): string {
+  if (waitMs === null) return 'The data center gave no time to wait: wait a minute and try again.';
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  const span = seconds < 120 ? `${seconds} s` : `${Math.ceil(seconds / 60)} minutes`;
+  return `The data center asks to wait ${span} before the next request: try again after that.`;
 }
 
 /** The token exchange answers in the OAuth shape; 400/401/403 mean wrong credentials, 404/405 a wrong URL. */

@@ -42,6 +42,8 @@ export function linesReport(result: BillingLinesResult, files: LinesFiles): stri
   const compared = result.lines.some((line) => line.flag !== null);
   if (compared) {
     const changes = biggestChanges(result.lines);
+    const count = (flag: string) => result.lines.filter((line) => line.flag === flag).length;
+    parts.push(`Since last month: ${count('new')} new, ${count('gone')} gone, ${count('changed')} changed beyond the threshold, ${count('')} within it.`);
     parts.push(
       changes.length === 0
         ? 'No line changed beyond the threshold since last month.'

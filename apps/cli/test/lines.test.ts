@@ -47,16 +47,17 @@ describe('billing lines in the CLI', () => {
 
   it('lines FILE --mapping --previous makes the same file from downloaded files, with no credentials', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cli-lines-billing-'));
-    const billing = await cli(['billing', '--month', '2026-08', '--mapping', mapping, '--compare', '--out', dir]);
+    const billing = await cli(['billing', '--month', '2026-10', '--mapping', mapping, '--compare', '--out', dir]);
     expect(billing.code).toBe(0);
     const elsewhere = mkdtempSync(join(tmpdir(), 'cli-lines-files-'));
-    copyFileSync(join(dir, '2026-08', 'usage_summary-2026-08.json'), join(elsewhere, 'august.json'));
-    const result = await runCli(['lines', join(elsewhere, 'august.json'), '--mapping', mapping, '--previous', join(dir, '2026-07', 'usage_summary-2026-07.csv')]);
+    copyFileSync(join(dir, '2026-10', 'usage_summary-2026-10.json'), join(elsewhere, 'october.json'));
+    const result = await runCli(['lines', join(elsewhere, 'october.json'), '--mapping', mapping, '--previous', join(dir, '2026-09', 'usage_summary-2026-09.csv')]);
     expect(result.code).toBe(0);
     expect(result.stderr).not.toContain('simulator');
     expect(result.stdout).toContain('Biggest lines:');
+    expect(result.stdout).toMatch(/Since last month: [1-9]\d* new, [1-9]\d* gone, [1-9]\d* changed beyond the threshold, [1-9]\d* within it\./);
     expect(result.stdout).toContain('no product rule matches offering_item notary_notarizations');
-    expect(readFileSync(join(elsewhere, 'billing-lines.csv'), 'utf8')).toBe(readFileSync(join(dir, '2026-08', 'billing-lines.csv'), 'utf8'));
+    expect(readFileSync(join(elsewhere, 'billing-lines.csv'), 'utf8')).toBe(readFileSync(join(dir, '2026-10', 'billing-lines.csv'), 'utf8'));
   }, 120_000);
 
   it('refuses a bad mapping before anything is created, naming every problem (exit 2)', async () => {

@@ -103,4 +103,24 @@ describe('billing lines of a simulator report', () => {
     const fromJson = await billingLinesOfFile(new Blob([files.get('json_v2_0')! as Uint8Array<ArrayBuffer>]).stream(), 'json_v2_0', { includeZero: true });
     expect(billingLinesCsv(fromJson.lines)).toBe(billingLinesCsv(fromCore.lines));
   });
+
+  it('compares two simulator months with every flag: a customer joined, one left, usage moved', async () => {
+    const client = clientFor(sim());
+    const csvOf = async (month: string) => {
+      let bytes = new Uint8Array();
+      await client.exportBillingReport({ month, formats: ['csv_v2_0'], consume: async (d) => void (bytes = new Uint8Array(await new Response(d.stream).arrayBuffer())) });
+      return () => new Blob([bytes as Uint8Array<ArrayBuffer>]).stream();
+    };
+    const [october, september] = [await csvOf('2026-10'), await csvOf('2026-09')];
+    const previous = (await billingLinesOfFile(september(), 'csv_v2_0')).lines;
+    const { lines } = await billingLinesOfFile(october(), 'csv_v2_0', { previous });
+    const flags = new Map<string, BillingLine[]>();
+    for (const line of lines) flags.set(line.flag!, [...(flags.get(line.flag!) ?? []), line]);
+    expect([...flags.keys()].sort()).toEqual(['', 'changed', 'gone', 'new']);
+    // whole tenants come and go, not just an item here and there
+    const tenantsOf = (flag: string) => new Set(flags.get(flag)!.map((l) => l.tenant_id));
+    expect([...tenantsOf('new')].some((id) => !previous.some((l) => l.tenant_id === id))).toBe(true);
+    expect([...tenantsOf('gone')].some((id) => !lines.some((l) => l.tenant_id === id && l.flag !== 'gone'))).toBe(true);
+    expect(lines.some((l) => l.sku !== '') && lines.some((l) => l.sku === '')).toBe(true);
+  });
 });

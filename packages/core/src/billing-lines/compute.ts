@@ -1,7 +1,7 @@
 // From usage rows to finished billing lines: sum per line, convert and round, leave out zeros, compare with last
 // month, map, sort. Rows are consumed as they come; memory holds the lines, not the file.
 
-import { parseUsageRows } from '../download/usage.js';
+import { usageRowBatches } from '../download/usage-batches.js';
 import type { UsageFormat, UsageRow } from '../download/usage-row.js';
 import { LineAggregator } from './aggregate.js';
 import { applyMapping, type UnusedMappingEntry } from './apply-mapping.js';
@@ -45,11 +45,19 @@ const isChecked = (mapping: unknown): mapping is BillingMapping =>
   ((mapping as BillingMapping).customers === null || (mapping as BillingMapping).customers instanceof Map);
 
 /** Billing lines of usage rows, read in file units (`parseUsageRows(..., { units: 'file' })`). */
-export async function billingLinesOfRows(rows: AsyncIterable<UsageRow> | Iterable<UsageRow>, options: BillingLinesOptions = {}): Promise<BillingLinesResult> {
+export function billingLinesOfRows(rows: AsyncIterable<UsageRow> | Iterable<UsageRow>, options: BillingLinesOptions = {}): Promise<BillingLinesResult> {
+  return linesOfBatches(batchesOf(rows), options);
+}
+
+async function* batchesOf(rows: AsyncIterable<UsageRow> | Iterable<UsageRow>): AsyncIterable<UsageRow[]> {
+  for await (const row of rows) yield [row];
+}
+
+async function linesOfBatches(batches: AsyncIterable<UsageRow[]>, options: BillingLinesOptions): Promise<BillingLinesResult> {
   // A bad mapping fails before the file is read.
   const mapping = options.mapping === undefined ? null : isChecked(options.mapping) ? options.mapping : parseBillingMapping(options.mapping);
   const aggregator = new LineAggregator(options.figure);
-  for await (const row of rows) aggregator.add(row);
+  for await (const batch of batches) for (const row of batch) aggregator.add(row);
   const tenants = new Set<string>();
   let lines: BillingLine[] = [];
   let zeroLeftOut = 0;
@@ -72,5 +80,6 @@ export async function billingLinesOfRows(rows: AsyncIterable<UsageRow> | Iterabl
 export async function billingLinesOfFile(stream: ReadableStream<Uint8Array>, format: UsageFormat, options: BillingLinesOptions = {}): Promise<BillingLinesResult> {
   // A bad mapping fails before the file is read.
   if (options.mapping !== undefined && !isChecked(options.mapping)) options = { ...options, mapping: parseBillingMapping(options.mapping) };
-  return await billingLinesOfRows(parseUsageRows(stream, format, { units: 'file' }), options);
+  // Rows a chunk at a time: each is folded into its line at once and dies young (see usageRowBatches).
+  return await linesOfBatches(usageRowBatches(stream, format, { units: 'file' }), options);
 }

@@ -2,7 +2,6 @@
 // except compute points (a counter that resets each period), which bill `delta`; `total` (production + trial)
 // for customers, `production` for every other kind (partners, folders...). See billing-semantics.md.
 
-import type { UsageRow } from '../download/usage-row.js';
 import type { Figure, FigureMeasure, FigurePart } from './types.js';
 
 const MEASURES: readonly FigureMeasure[] = ['absolute', 'delta', 'effective'];
@@ -28,10 +27,3 @@ export function parseFigure(text: string): Figure | null {
 }
 
 export const FIGURES: readonly Figure[] = MEASURES.flatMap((m) => PARTS.map((p): Figure => `${m}.${p}`));
-
-/** The figure's value in a row, or null when the row has no such measure (usage_daily has no delta). */
-export function figureValue(row: UsageRow, figure: Figure): number | null {
-  const dot = figure.indexOf('.');
-  const amounts = row[figure.slice(0, dot) as FigureMeasure];
-  return amounts ? amounts[figure.slice(dot + 1) as FigurePart] : null;
-}

@@ -1,13 +1,13 @@
 // Billing lines on disk: reading a usage file (plain or gzip) and a mapping file, writing billing-lines.csv/.json.
-import { createReadStream, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import {
   billingLinesCsv,
   billingLinesJson,
   billingLinesOfFile,
   decodeStoredReportBody,
+  fileWebStream,
   parseBillingMapping,
   parseFigure,
   FIGURES,
@@ -60,9 +60,9 @@ export function figureFlag(text: string | undefined): Figure | undefined {
 
 /** The billing lines of a usage file on disk, streamed (a gzip-compressed file is decompressed on the way). */
 export async function linesOfUsageFile(path: string, format: UsageFormat, options: BillingLinesOptions): Promise<BillingLinesResult> {
-  const stream = Readable.toWeb(createReadStream(path)) as unknown as ReadableStream<Uint8Array>;
+  if (!existsSync(path)) throw new UsageError(`There is no file ${path}.`);
   try {
-    return await billingLinesOfFile(decodeStoredReportBody(stream), format, options);
+    return await billingLinesOfFile(decodeStoredReportBody(fileWebStream(path)), format, options);
   } catch (error) {
     if (error instanceof Error && error.name === 'Error') throw new Error(`${path}: ${error.message}`, { cause: error });
     throw error;

@@ -78,6 +78,9 @@ describe('billing lines in the CLI', () => {
     const table = await runCli(['lines', join(dir, 'usage.table.csv')]);
     expect(table.code).toBe(2);
     expect(table.stderr).toContain('billing lines are read from csv_v2_0 or json_v2_0 files');
+    const missing = await runCli(['lines', join(dir, 'nothing.csv')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`There is no file ${join(dir, 'nothing.csv')}.`);
     const figure = await runCli(['lines', join(dir, 'usage.table.csv'), '--format', 'csv_v2_0', '--figure', 'absolute.all']);
     expect(figure.code).toBe(2);
     expect(figure.stderr).toContain('--figure must be one of absolute.production');

@@ -15,8 +15,10 @@ const given = process.argv.slice(2);
 const useDataCenter =
   credentialVariables.some((name) => process.env[name]) ||
   given.some((arg) => credentialFlags.some((flag) => arg === flag || arg.startsWith(`${flag}=`)));
+// On the simulator it also shows billing lines mapped with the example mapping and compared with the month before.
+const exampleMapping = join(root, 'apps', 'cli', 'examples', 'simulator-mapping.json');
 const args = useDataCenter
   ? ['billing', ...given]
-  : ['billing', '--simulator', '--formats', 'csv_v2_0,json_v2_0,csv,html,json_v1', ...given];
+  : ['billing', '--simulator', '--formats', 'csv_v2_0,json_v2_0,csv,html,json_v1', '--mapping', exampleMapping, '--compare', ...given];
 // In the foreground, so that stopping `npm start` stops the command and the simulator it embeds.
 process.exit(await runInForeground(process.execPath, [join(cli, 'bin.js'), ...args], { env: toolEnv }));

@@ -1,11 +1,13 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
 import { registerBillingCommand } from './commands/billing.js';
+import { registerLinesCommand } from './commands/lines.js';
 import { registerReportCommands } from './commands/reports.js';
 import { registerStoredCommands } from './commands/stored.js';
 import { exitCodeHelp, exitCodes } from './exit-codes.js';
 import { positiveNumber } from './flags.js';
 import type { OutputStreams } from './output.js';
+import { localRunner } from './local-run.js';
 import { runner } from './run.js';
 import type { GlobalFlags } from './session.js';
 
@@ -19,6 +21,8 @@ const environmentHelp = `Credentials (flags win over the environment):
 Examples:
   acronis-reports billing --simulator                    try the monthly export on the embedded simulator
   acronis-reports billing --month 2026-10 --out reports  bill October into reports/2026-10/
+  acronis-reports billing --mapping mapping.json --compare   billing lines, mapped, compared with the month before
+  acronis-reports lines reports/2026-10/usage_summary-2026-10.csv --previous reports/2026-09/usage_summary-2026-09.csv
   acronis-reports create --kind usage_daily --month 2026-10 --formats csv_v2_0 --wait --download out
   acronis-reports list --json | jq '.[].id'
   acronis-reports --version                              print the version`;
@@ -55,6 +59,7 @@ export async function main(argv: string[], streams: OutputStreams, env: NodeJS.P
 
   const run = runner(() => program.opts<GlobalFlags>(), streams, (code) => (exitCode = code), env);
   registerBillingCommand(program, run);
+  registerLinesCommand(program, localRunner(() => program.opts<GlobalFlags>(), streams, (code) => (exitCode = code), env));
   registerReportCommands(program, run);
   registerStoredCommands(program, run);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(add --help for usage)');

@@ -53,7 +53,7 @@ describe('every subcommand, with --json output', () => {
     const output = json(result);
     expect(output).toMatchObject({ period: { start: '2026-10-01', end: '2026-10-31' }, directory: join(dir, '2026-10'), deleted: true });
     expect(output.files.map((file: { format: string }) => file.format)).toEqual(['csv_v2_0', 'json_v2_0']);
-    expect(readdirSync(join(dir, '2026-10')).sort()).toEqual(['usage_summary-2026-10.csv', 'usage_summary-2026-10.json']);
+    expect(readdirSync(join(dir, '2026-10')).sort()).toEqual(['billing-lines.csv', 'billing-lines.json', 'usage_summary-2026-10.csv', 'usage_summary-2026-10.json']);
     expect(output.summary.tenants).toBeGreaterThan(2);
     expect(output.summary.items.find((item: { offeringItem: string }) => item.offeringItem === 'storage')).toMatchObject({ unit: 'GB' });
     expect(sim.control.requests().filter((r) => r.operationId === 'deleteReport').map((r) => r.status)).toContain(204);
@@ -70,6 +70,6 @@ describe('every subcommand, with --json output', () => {
     const result = await cli(['billing', '--month', '2026-08', '--formats', 'csv_v2_0,', '--out', dir]);
     expect(result.code).toBe(0);
     expect(json(result).files.map((file: { format: string }) => file.format)).toEqual(['csv_v2_0']);
-    expect(readdirSync(join(dir, '2026-08'))).toEqual(['usage_summary-2026-08.csv']);
+    expect(readdirSync(join(dir, '2026-08')).sort()).toEqual(['billing-lines.csv', 'billing-lines.json', 'usage_summary-2026-08.csv']);
   }, 120_000);
 });

@@ -18,7 +18,7 @@ describe('what the README promises', () => {
     expect(result.code).toBe(0);
     const output = json(result);
     expect(output).toMatchObject({ period: { start: '2026-07-01', end: '2026-07-31' }, deleted: false });
-    expect(readdirSync(join(dir, '2026-07')).sort()).toEqual(['usage_summary-2026-07.csv', 'usage_summary-2026-07.json']);
+    expect(readdirSync(join(dir, '2026-07')).sort()).toEqual(['billing-lines.csv', 'billing-lines.json', 'usage_summary-2026-07.csv', 'usage_summary-2026-07.json']);
     expect(sim.control.requests().filter((r) => r.operationId === 'deleteReport')).toEqual([]);
     const kept = await cli(['get', output.reportId]);
     expect(kept.code).toBe(0);

@@ -88,7 +88,7 @@ async function measureAgainst(sim, megabytes) {
 }
 
 /** The simulator CLI in a child process on a free port; resolves with its first stdout line (URLs, credentials). */
-async function startSimulatorProcess(args) {
+export async function startSimulatorProcess(args) {
   const cli = fileURLToPath(new URL('cli.js', import.meta.resolve('@acronis-reports/simulator')));
   const child = spawn(process.execPath, [cli, '--port', '0', '--now', midday, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
@@ -112,7 +112,7 @@ async function startSimulatorProcess(args) {
 }
 
 /** GET of a control endpoint of the simulator process (`/_simulator...`), as JSON. */
-async function controlGet(sim, path) {
+export async function controlGet(sim, path) {
   const response = await fetch(`${sim.baseUrl}/_simulator${path}`);
   if (!response.ok) throw new Error(`GET /_simulator${path} answered ${response.status}: ${await response.text()}`);
   return response.json();
@@ -137,7 +137,7 @@ function discardWithNodeHttp(url, token) {
 }
 
 /** Wall time and peak memory growth of one run. */
-async function measured(run) {
+export async function measured(run) {
   const memory = sampleMemory();
   const started = performance.now();
   try {

@@ -83,10 +83,21 @@ export function printPolling(p) {
   console.log(`  the client polls ${fixed(factor, 2)}x less (goal >= ${p.goals.fewerRequestsFactor}x) ${verdict(factor >= p.goals.fewerRequestsFactor)}; notices ${fixed(p.client.noticeDelayMs / 1000, 2)} s late (goal <= ${p.goals.noticeDelayMs / 1000} s) ${verdict(p.client.noticeDelayMs <= p.goals.noticeDelayMs)}`);
 }
 
+export function printLines(l) {
+  const f = l.file;
+  console.log(`\n5. Billing lines from a ${fixed(f.bytes / 2 ** 20)} MB csv_v2_0 file on disk (${f.kind} ${f.period.start}..${f.period.end}: ${f.rows} rows -> ${f.lines} lines of ${f.tenants} tenants) vs csv-parse over the same file`);
+  const row = (name, s) => [name, fixed(s.seconds, 2), fixed(s.mbPerSecond), s.roundsSeconds.map((v) => fixed(v, 2)).join(' '), fixed(s.peakRssGrowthMb), fixed(s.peakHeapGrowthMb)];
+  console.log(table(['side', 'best wall s', 'MB/s', 'rounds s', 'peak RSS +MB', 'peak heap +MB'], [row('csv-parse, records counted', l.csvParse), row('billingLinesOfFile', l.billingLines)]));
+  const memory = Math.max(l.billingLines.peakRssGrowthMb, l.billingLines.peakHeapGrowthMb);
+  console.log(`  throughput ratio billing lines/csv-parse: ${fixed(l.throughputRatio, 3)} (goal >= ${l.goals.throughputRatio}) ${verdict(l.throughputRatio >= l.goals.throughputRatio)}`);
+  console.log(`  billing-lines memory growth (max of peak RSS and peak heap): ${fixed(memory)} MB (goal < ${l.goals.memoryGrowthMb} MB) ${verdict(memory < l.goals.memoryGrowthMb)}`);
+}
+
 /** Every goal with its figure, in the order of the sections. */
 export function goalsOf(results) {
-  const { overhead: o, tokens: t, download: d, polling: p } = results;
+  const { overhead: o, tokens: t, download: d, polling: p, lines: l } = results;
   const memory = Math.max(d.client.peakRssGrowthMb, d.client.peakHeapGrowthMb);
+  const linesMemory = Math.max(l.billingLines.peakRssGrowthMb, l.billingLines.peakHeapGrowthMb);
   const factor = p.vendor.storedListRequests / p.client.storedListRequests;
   return [
     { goal: 'per-call overhead client/(openapi-fetch + bearer) <= 1.10', value: o.ratio, pass: o.ratio <= o.goal },
@@ -96,6 +107,8 @@ export function goalsOf(results) {
     { goal: 'download SHA-256 on disk matches (both sides)', value: d.bare.sha256Matches && d.client.sha256Matches, pass: d.bare.sha256Matches && d.client.sha256Matches },
     { goal: 'polling: client uses >= 3x fewer requests', value: Number(factor.toFixed(2)), pass: factor >= p.goals.fewerRequestsFactor },
     { goal: 'polling: saved files noticed <= 10 s late', value: p.client.noticeDelayMs, pass: p.client.noticeDelayMs <= p.goals.noticeDelayMs },
+    { goal: 'billing lines throughput vs csv-parse >= 0.8', value: l.throughputRatio, pass: l.throughputRatio >= l.goals.throughputRatio },
+    { goal: 'billing lines memory growth < 64 MB', value: linesMemory, pass: linesMemory < l.goals.memoryGrowthMb },
   ];
 }
 

@@ -2,18 +2,22 @@
 // its own simulator in a child process, so that the memory it measures is the client's):
 //   node --expose-gc bench/run.mjs         (from packages/core, after a build; `pnpm bench` at the root does both)
 //   BENCH_DOWNLOAD_MB=100 ...              (a smaller download than the default 1024 MB, for quick runs)
+//   BENCH_LINES_MB=100 ...                 (a smaller file for the billing-lines section than the default 1024 MB)
 // Prints tables, the goals (PASS/MISS; exits 0 either way unless something crashes) and a last `BENCH {...}` line.
 import os from 'node:os';
 import { createSimulator } from '@acronis-reports/simulator';
 import { midday } from './common.mjs';
 import { measureDownload } from './download.mjs';
+import { measureLines } from './lines.mjs';
 import { measureOverhead } from './overhead.mjs';
 import { measurePolling } from './polling.mjs';
-import { goalsOf, printDownload, printGoals, printHeader, printOverhead, printPolling, printTokens } from './report.mjs';
+import { goalsOf, printDownload, printGoals, printHeader, printLines, printOverhead, printPolling, printTokens } from './report.mjs';
 import { measureTokens } from './tokens.mjs';
 
 const downloadMb = Number(process.env.BENCH_DOWNLOAD_MB ?? 1024);
 if (!(downloadMb > 0)) throw new Error(`BENCH_DOWNLOAD_MB must be a positive number of megabytes, not ${process.env.BENCH_DOWNLOAD_MB}`);
+const linesMb = Number(process.env.BENCH_LINES_MB ?? 1024);
+if (!(linesMb > 0)) throw new Error(`BENCH_LINES_MB must be a positive number of megabytes, not ${process.env.BENCH_LINES_MB}`);
 
 const sim = await createSimulator({ now: midday, config: { generationDelayMs: 2000, listDelayMs: 200 } });
 try {
@@ -36,6 +40,8 @@ try {
   printDownload(results.download);
   results.polling = await measurePolling(sim);
   printPolling(results.polling);
+  results.lines = await measureLines({ megabytes: linesMb });
+  printLines(results.lines);
   results.goals = goalsOf(results);
   printGoals(results.goals);
   console.log(`BENCH ${JSON.stringify(results)}`);

@@ -18,5 +18,6 @@ export type { ExportOptions, ExportProgress, ExportResult } from './operations/e
 export { buildBillingReportRequest, lastFullMonth, monthPeriod, type BillingReportOptions } from './billing.js';
 export { normalizeBaseUrl } from './base-url.js';
 export * from './download/index.js';
+export * from './billing-lines/index.js';
 export * from './generated/enums.js';
 export type * from './types.js';

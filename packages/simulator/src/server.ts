@@ -55,7 +55,10 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   if (configProblem) throw new Error(`Invalid simulator config: ${configProblem}`);
   const config: SimulatorConfig = { ...defaultConfig, ...options.config };
   const clock = new SimulatedClock(options.now);
-  const world = new World({ seed: options.seed ?? defaultSeed, tenantId: options.tenantId, clientId: options.clientId, clientSecret: options.clientSecret });
+  // One customer joins and one leaves in the last full month before the start, so billing that month and
+  // comparing it with the one before shows new and gone lines, whatever day the simulator runs.
+  const changesMonth = lastFullMonthBefore(clock.now());
+  const world = new World({ seed: options.seed ?? defaultSeed, tenantId: options.tenantId, clientId: options.clientId, clientSecret: options.clientSecret, changesMonth });
   const faults = new FaultBook();
   const log = new RequestLog();
   const tokens = new TokenIssuer(clock, config);
@@ -259,4 +262,9 @@ function routeRequest(contract: Contract, method: string, path: string): Routing
 
 function describeFault(fault: Fault): string {
   return fault.type === 'status' ? `status ${fault.status}` : fault.type;
+}
+
+function lastFullMonthBefore(now: number): string {
+  const date = new Date(now);
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
 }

@@ -1,14 +1,18 @@
 import { join, resolve } from 'node:path';
 import { periodLabel, saveDownloadTo, type ReportFormat, type ReportLevel, type SavedFile } from '@acronis-reports/core';
 import type { Command } from 'commander';
+import { billingLinesStep, checkLinesFlags } from '../billing-lines-step.js';
 import { list, positiveNumber } from '../flags.js';
+import { linesData, linesReport } from '../lines-summary.js';
 import { waitDisplay } from '../progress.js';
 import { periodFrom, refuseMonthWithPeriod } from '../report-input.js';
 import type { Run } from '../run.js';
 import { summarizeBillingFile, summaryTable } from '../summary.js';
 import { fileRow, filesTable, shown } from '../tables.js';
+import { linesHelp, type LinesFlags } from './lines.js';
 
-interface BillingFlags {
+interface BillingFlags extends LinesFlags {
+  compare?: boolean;
   tenantId?: string;
   month?: string;
   periodStart?: string;
@@ -33,9 +37,16 @@ export function registerBillingCommand(program: Command, run: Run): void {
     .option('--out <dir>', 'where the files go: <dir>/<period>/', 'reports')
     .option('--keep-report', 'keep the one-time report on the data center after the download (default: delete it)')
     .option('--wait-timeout <seconds>', 'give up waiting after this long (default 600)', positiveNumber)
+    .option('--mapping <file>', 'map tenants and items to customer references, product codes and prices in billing-lines.csv')
+    .option('--compare', "compare with the previous month (its files in <out>/<YYYY-MM>/ are reused, or its report is created)")
+    .option('--figure <measure.part>', 'bill this figure for every line, e.g. effective.production')
+    .option('--include-zero', 'keep billing lines whose quantity is 0')
+    .option('--threshold <percent>', 'with --compare, flag a change beyond this percent as changed (default 25)', positiveNumber)
+    .addHelpText('after', `\nBeside the downloaded files go billing-lines.csv and billing-lines.json (from csv_v2_0, else json_v2_0).${linesHelp}`)
     .action((flags: BillingFlags) =>
       run(async ({ client, out }) => {
         refuseMonthWithPeriod(flags);
+        checkLinesFlags(flags, flags.month, Boolean(flags.periodStart || flags.periodEnd));
         const formats = list<ReportFormat>(flags.formats);
         const explicitPeriod = periodFrom({ periodStart: flags.periodStart, periodEnd: flags.periodEnd });
         const display = await waitDisplay(out, 'Generating the billing report');
@@ -75,12 +86,33 @@ export function registerBillingCommand(program: Command, run: Run): void {
         const files = result.files.map(fileRow);
         const billingFile = result.files.find((file) => file.format === 'csv_v2_0') ?? result.files.find((file) => file.format === 'json_v2_0');
         const summary = billingFile ? await summarizeBillingFile(billingFile.path, billingFile.format as 'csv_v2_0' | 'json_v2_0') : null;
+        const lines = billingFile
+          ? await billingLinesStep({
+              client,
+              out,
+              flags,
+              directory,
+              file: { path: billingFile.path, format: billingFile.format as 'csv_v2_0' | 'json_v2_0' },
+              period,
+              tenantId: result.report.parameters.tenant_id,
+              level: result.report.parameters.level,
+            })
+          : null;
         out.data(
-          { reportId: result.report.id, period, directory, deleted: result.deleted, files, summary },
+          {
+            reportId: result.report.id,
+            period,
+            directory,
+            deleted: result.deleted,
+            files,
+            summary,
+            billingLines: lines ? { ...linesData(lines.result, lines.files), previous: lines.previous } : null,
+          },
           () =>
             [
               filesTable(files),
               summary ? summaryTable(summary) : '',
+              lines ? linesReport(lines.result, lines.files) : '',
               `Files are in ${shown(directory)}${result.deleted ? ' (the one-time report was deleted from the data center)' : ''}.`,
             ]
               .filter(Boolean)

@@ -72,3 +72,18 @@ export function normalisedUsage(
     effective: amounts.effective && convertAmounts(amounts.effective, convert),
   };
 }
+
+/** How a reader hands out amounts: converted (GB, points, count), or exactly as the file writes them. */
+export type UsageUnits = 'normalised' | 'file';
+
+/**
+ * The measured part of a usage row as the file writes it: no conversion and no rounding, `unit` the file's own
+ * (or inferred: bytes, seconds, quantity). For callers that sum before converting, such as billing lines.
+ */
+export function fileUsage(
+  offeringItem: string,
+  rawUnit: string | null,
+  amounts: { absolute: UsageAmounts; delta: UsageAmounts | null; effective: UsageAmounts | null },
+): Pick<UsageRow, 'offeringItem' | 'unit' | 'rawUnit' | 'absolute' | 'delta' | 'effective'> {
+  return { offeringItem, unit: rawUnit ?? inferRawUnit(offeringItem), rawUnit, ...amounts };
+}

@@ -3,7 +3,7 @@
 // each field becomes.
 
 import { toAmounts, type Cell } from './amounts.js';
-import { normalisedUsage } from './units.js';
+import { fileUsage, normalisedUsage, type UsageUnits } from './units.js';
 import type { UsageRow } from './usage-row.js';
 
 /** The columns the vendor's own billing parser requires (any order). */
@@ -67,8 +67,11 @@ export function tenantFields(columns: UsageColumns): TenantFields {
   };
 }
 
-/** The row, with units normalised; `tenant` when the tenant's fields are read elsewhere. */
-export function usageRow(columns: UsageColumns, tenant: TenantFields = tenantFields(columns)): UsageRow {
+/**
+ * The row, with units normalised (or, with `units` 'file', as written); `tenant` when the tenant's fields are
+ * read elsewhere.
+ */
+export function usageRow(columns: UsageColumns, tenant: TenantFields = tenantFields(columns), units: UsageUnits = 'normalised'): UsageRow {
   const offeringItem = text(columns, 'name');
   const absolute = amounts(columns, 'absolute');
   if (!absolute) throw new Error(`${columns.at('usage.absolute')} is empty.`);
@@ -84,7 +87,7 @@ export function usageRow(columns: UsageColumns, tenant: TenantFields = tenantFie
     ownerId: textOrEmpty(columns, 'infra.owner_id'),
     sku: optionalText(columns, 'sku'),
     date: optionalText(columns, 'date'),
-    ...normalisedUsage(offeringItem, optionalText(columns, 'measurement_unit'), {
+    ...(units === 'file' ? fileUsage : normalisedUsage)(offeringItem, optionalText(columns, 'measurement_unit'), {
       absolute,
       delta: amounts(columns, 'delta'),
       effective: amounts(columns, 'effective'),

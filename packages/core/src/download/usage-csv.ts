@@ -2,6 +2,7 @@
 // (tenant.name, measurement_unit, date, sku, user.*) depending on the report, and may add more.
 
 import { OPTIONAL_COLUMNS, REQUIRED_COLUMNS, usageRow, type Column } from './usage-columns.js';
+import type { UsageUnits } from './units.js';
 import type { UsageRow } from './usage-row.js';
 
 /** Reads records of one csv_v2_0 file: the header first, then data records. */
@@ -9,6 +10,8 @@ export class CsvUsageReader {
   private index: Map<Column, number> | null = null;
   private width = 0;
   private row = 0;
+
+  constructor(private readonly units: UsageUnits = 'normalised') {}
 
   /** The usage row of a record, or null for the header. */
   read(record: readonly string[]): UsageRow | null {
@@ -30,7 +33,7 @@ export class CsvUsageReader {
         return at === undefined ? undefined : record[at];
       },
       at: (column) => `csv_v2_0 data row ${row}: ${column}`,
-    });
+    }, undefined, this.units);
   }
 }
 

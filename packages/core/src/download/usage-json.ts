@@ -9,6 +9,7 @@
 
 import type { Cell } from './amounts.js';
 import { tenantFields, usageRow, type UsageColumns } from './usage-columns.js';
+import type { UsageUnits } from './units.js';
 import type { UsageRow } from './usage-row.js';
 
 type Json = Record<string, unknown>;
@@ -49,23 +50,23 @@ function valueAt(root: Json, path: string, where: string): Cell {
 const nestedUsagePath = (column: string): string =>
   column === 'application.id' ? 'application_id' : column.startsWith('usage.') ? column.slice('usage.'.length) : column;
 
-function nestedRows(tenant: Json, where: string): UsageRow[] {
+function nestedRows(tenant: Json, where: string, units: UsageUnits): UsageRow[] {
   const usages = tenant['usages'];
   if (!Array.isArray(usages)) throw new Error(`${where}.usages should be an array, got ${shown(usages)}.`);
   const ofTenant = tenantFields(jsonColumns(tenant, where, (column) => column.slice('tenant.'.length)));
   return usages.map((usage: unknown, at): UsageRow => {
     const here = `${where}.usages[${at}]`;
     if (!isObject(usage)) throw new Error(`${here} should be an object, got ${shown(usage)}.`);
-    return usageRow(jsonColumns(usage, here, nestedUsagePath), ofTenant);
+    return usageRow(jsonColumns(usage, here, nestedUsagePath), ofTenant, units);
   });
 }
 
 /** The usage rows of one element of `tenants`; `index` is its position, for error messages. */
-export function elementUsageRows(element: unknown, index: number): UsageRow[] {
+export function elementUsageRows(element: unknown, index: number, units: UsageUnits = 'normalised'): UsageRow[] {
   const where = `json_v2_0 tenants[${index}]`;
   if (!isObject(element)) throw new Error(`${where} should be an object, got ${shown(element)}.`);
-  if (Object.hasOwn(element, 'usages')) return nestedRows(element, where);
-  if (Object.hasOwn(element, 'tenant') || Object.hasOwn(element, 'usage')) return [usageRow(jsonColumns(element, where))];
+  if (Object.hasOwn(element, 'usages')) return nestedRows(element, where, units);
+  if (Object.hasOwn(element, 'tenant') || Object.hasOwn(element, 'usage')) return [usageRow(jsonColumns(element, where), undefined, units)];
   throw new Error(
     `${where} is in neither element shape that can be read (${describeKeys(element)}). Accepted are ` +
       `(a) a tenant with its usages, {id, kind, name?, usages: [{name, application_id, edition, infra, absolute, ` +

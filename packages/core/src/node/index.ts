@@ -14,6 +14,7 @@ import { nodeRuntime } from './runtime.js';
 export * from '../index.js';
 export { saveDownload, saveDownloadTo, toNodeReadable, type SavedFile } from './files.js';
 export { nodeRuntime } from './runtime.js';
+export { fileWebStream } from './file-stream.js';
 
 export type NodeReportsClientOptions = Partial<ReportsClientOptions>;
 

@@ -29,6 +29,8 @@ export class Profile {
   wobble = 0.5;
   noiseSeed = 0;
   cap = Number.POSITIVE_INFINITY;
+  /** The first day without use (the tenant left); infinity while it stays. */
+  end = Number.POSITIVE_INFINITY;
 }
 
 const FIRST_START = toDay('2018-01-01');
@@ -107,6 +109,11 @@ export function fillProfile(p: Profile, tenant: Tenant, item: OfferingItem, seed
     trialEnd = Number.POSITIVE_INFINITY;
   }
   // Log-uniform between the catalog's low and high.
+  if (tenant.joinedDay !== undefined && start < tenant.joinedDay) {
+    // A customer that joined lately began everything on its first day (a trial keeps its length).
+    trialEnd = trialEnd === Number.POSITIVE_INFINITY ? trialEnd : tenant.joinedDay + (trialEnd - start);
+    start = tenant.joinedDay;
+  }
   const base = entry.low * Math.exp(noise(h, 4) * logRange);
   const counter = entry.shape === 'counter';
   const shrinking = !counter && noise(h, 5) < 0.15;
@@ -120,6 +127,7 @@ export function fillProfile(p: Profile, tenant: Tenant, item: OfferingItem, seed
   p.slope = slope;
   p.wobble = Math.max(0.6, base * 0.02);
   p.noiseSeed = fmix32(h ^ 0x2545f491);
+  p.end = tenant.leftDay ?? Number.POSITIVE_INFINITY;
   // Quantity quotas are hard limits; storage may run 5% over its quota before backups are refused.
   p.cap = item.quota === undefined ? Number.POSITIVE_INFINITY : item.measurementUnit === 'bytes' ? Math.round(item.quota * 1.05) : item.quota;
   return p;

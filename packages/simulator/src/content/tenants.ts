@@ -8,6 +8,7 @@ import { companyName, folderName, partnerName } from './names.js';
 import type { CompanyNameStyle } from './names.js';
 import { compareItems, provision } from './provision.js';
 import type { Infrastructure } from './provision.js';
+import { toDay } from './dates.js';
 import { createRng, hashSeed } from './random.js';
 import type { Rng } from './random.js';
 import { makeUsers } from './users.js';
@@ -17,6 +18,12 @@ export interface TenantTreeOptions {
   /** The id of the root (the API client's own tenant); drawn from the seed when absent. */
   rootTenantId?: string;
   rootName?: string;
+  /**
+   * `YYYY-MM`: the month in which the tree changes as a real one does, so that two months compare with every flag:
+   * one customer joins (a new one, in the folder, using its items from the 10th) and one leaves (the last direct
+   * customer, using nothing from the 5th). Without it no customer joins or leaves.
+   */
+  changesMonth?: string;
 }
 
 // Whether a partner (and so its customers) sees SKUs: not every partner does, as the vendor warns.
@@ -134,6 +141,14 @@ export function createTenantTree(options: TenantTreeOptions): TenantTree {
   const direct = rng.int(3, 5);
   const styles: (CompanyNameStyle | undefined)[] = ['comma', 'quoted'];
   for (let c = 0; c < direct; c++) customer(rng, root, rootSites, true, styles[c]);
+
+  if (options.changesMonth !== undefined) {
+    // From a generator of its own, so every other tenant keeps its id, name and items.
+    const changes = createRng(hashSeed('acronis-reports-simulator/tree/changes', options.seed));
+    customer(changes, folder, rootSites, true).joinedDay = toDay(`${options.changesMonth}-10`);
+    const leaving = root.children.filter((t) => t.kind === 'customer').at(-1)!;
+    leaving.leftDay = toDay(`${options.changesMonth}-05`);
+  }
 
   const byId = new Map<string, Tenant>([[root.id, root], ...descendantsOf(root).map((t): [string, Tenant] => [t.id, t])]);
   aggregateItems(root, byId);

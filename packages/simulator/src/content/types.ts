@@ -43,6 +43,10 @@ export interface Tenant {
    */
   offeringItems: OfferingItem[];
   users: TenantUser[];
+  /** Customers that joined lately: the epoch day their usage began (nothing is used before it). */
+  joinedDay?: number;
+  /** Customers that left: the epoch day from which they use nothing. */
+  leftDay?: number;
 }
 
 export interface TenantTree {

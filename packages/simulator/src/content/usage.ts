@@ -2,7 +2,8 @@
 // and every report of the same tree agrees on the numbers.
 //
 // Properties consumers (and hide_zero_usage) rely on:
-// - usage is 0 before an item's first day of use, and never 0 again afterwards (some items are never used);
+// - usage is 0 before an item's first day of use, and never 0 again afterwards unless its tenant left (some items
+//   are never used);
 // - `stock` items (bytes, seats, machines) drift with daily noise, up to their quota (storage: 5% over it);
 // - `counter` items (DR compute seconds, notarizations) only grow: their delta is what was consumed;
 // - an item in trial reports all usage as trial until its conversion day, then as production;
@@ -33,7 +34,7 @@ function profileOf(tenant: Tenant, item: OfferingItem, seed: number): Profile {
 
 /** Total usage of one customer item at the end of `day`, before the trial/production split. */
 export function totalAt(p: Profile, day: number): number {
-  if (p.zero || day < p.start) return 0;
+  if (p.zero || day < p.start || day >= p.end) return 0;
   const age = day - p.start;
   const n = noise(p.noiseSeed, day);
   if (p.counter) {
@@ -59,10 +60,13 @@ const countTotal = (level: number, cap: number): number => Math.min(cap, Math.ma
  * (branches on rounding, one per day, cost more than the rest of the loop). Days before the item's first day of
  * use are 0 and cannot be higher.
  */
-export function stockPeakDay(p: Profile, first: number, last: number): number {
-  if (p.zero || last < p.start) return last;
+export function stockPeakDay(p: Profile, first: number, lastDay: number): number {
+  if (p.zero || lastDay < p.start) return lastDay;
+  // After a tenant left its usage is 0: the peak is the last day of use, or an earlier one.
+  const last = Math.min(lastDay, p.end - 1);
   const { start, base, slope, noiseSeed, wobble, cap } = p;
   const from = Math.max(first, start);
+  if (last < from) return lastDay;
   if (p.unit === 'bytes') {
     let best = last;
     let top = bytesLevel(base + slope * (last - start), noise(noiseSeed, last));

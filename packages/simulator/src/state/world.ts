@@ -6,6 +6,8 @@ export interface WorldOptions {
   tenantId?: string;
   clientId?: string;
   clientSecret?: string;
+  /** `YYYY-MM` in which one customer joins and one leaves (see TenantTreeOptions). */
+  changesMonth?: string;
 }
 
 /**
@@ -21,7 +23,7 @@ export class World {
 
   constructor(readonly options: WorldOptions) {
     const rootTenantId = options.tenantId ?? stableUuid(`simulator-tenant-${options.seed}`);
-    this.tree = createTenantTree({ seed: options.seed, rootTenantId });
+    this.tree = createTenantTree({ seed: options.seed, rootTenantId, ...(options.changesMonth ? { changesMonth: options.changesMonth } : {}) });
     this.client = {
       clientId: options.clientId ?? stableUuid(`simulator-client-${options.seed}`),
       clientSecret: options.clientSecret ?? 'simulator-demo-secret',

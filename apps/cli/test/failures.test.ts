@@ -19,6 +19,17 @@ describe('exit codes and messages', () => {
     expect(result.stdout).toBe('');
   });
 
+  it('2: billing --out that cannot take files is refused before anything is created', async () => {
+    const sim = simulator();
+    const file = join(mkdtempSync(join(tmpdir(), 'cli-out-')), 'a-file');
+    writeFileSync(file, 'not a folder');
+    sim.control.clearRequests();
+    const result = await runCli(['billing', '--month', '2026-10', '--out', join(file, 'reports')], { env: simulatorEnv(sim) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--out .*a-file\/reports cannot take the files \(ENOTDIR\): choose a folder you can write to/);
+    expect(sim.control.requests().filter((entry) => entry.method === 'POST' && entry.path === '/api/2/reports')).toEqual([]);
+  });
+
   it('2: partly set credentials name what is missing', async () => {
     const result = await runCli(['list'], { env: { ACRONIS_BASE_URL: simulator().baseUrl, ACRONIS_CLIENT_ID: simulator().clientId } });
     expect(result.code).toBe(2);

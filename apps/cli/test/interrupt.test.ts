@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createReportsClient } from '@acronis-reports/core';
 import { describe, expect, it } from 'vitest';
 import { bin, simulatorEnv, useSimulator, type CliResult } from './support.js';
@@ -40,4 +43,26 @@ describe('Ctrl-C', () => {
     await expect(client.getReport(id)).resolves.toMatchObject({ id }); // left as said, and only once
     expect(sim.control.requests().filter((entry) => entry.method === 'POST' && entry.path === '/api/2/reports')).toHaveLength(1);
   });
+
+  it('during billing: deletes the one-time report it created, says so, and exits 130', async () => {
+    const sim = simulator();
+    const out = mkdtempSync(join(tmpdir(), 'cli-billing-stop-'));
+    const result = await interruptWhen(['billing', '--month', '2026-10', '--out', out], simulatorEnv(sim), /Created report [0-9a-f-]{36}/);
+    const id = /Created report ([0-9a-f-]{36})/.exec(result.stderr)![1]!;
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain(`Deleted the one-time report ${id} that this command had created.`);
+    expect(sim.control.requests().some((entry) => entry.method === 'DELETE' && entry.path.startsWith(`/api/2/reports/${id}`) && entry.status < 300)).toBe(true);
+  });
+
+  it('during billing --keep-report: leaves the report and says how to remove it', async () => {
+    const sim = simulator();
+    const out = mkdtempSync(join(tmpdir(), 'cli-billing-keep-'));
+    const result = await interruptWhen(['billing', '--month', '2026-09', '--out', out, '--keep-report'], simulatorEnv(sim), /Created report [0-9a-f-]{36}/);
+    const id = /Created report ([0-9a-f-]{36})/.exec(result.stderr)![1]!;
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain(`Report ${id} stays on the data center`);
+    expect(result.stderr).toContain(`acronis-reports delete ${id}`);
+    expect(sim.control.requests().some((entry) => entry.method === 'DELETE' && entry.path.includes(id))).toBe(false);
+  });
 });
+

@@ -1,8 +1,12 @@
+import { constants } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { periodLabel, saveDownloadTo, type ReportFormat, type ReportLevel, type SavedFile } from '@acronis-reports/core';
+import { periodLabel, saveDownloadTo, type ReportFormat, type ReportLevel, type ReportsClient, type SavedFile } from '@acronis-reports/core';
 import type { Command } from 'commander';
 import { billingLinesStep, checkLinesFlags } from '../billing-lines-step.js';
+import { UsageError } from '../exit-codes.js';
 import { list, positiveNumber } from '../flags.js';
+import type { Interruption } from '../interrupt.js';
 import { linesData, linesReport } from '../lines-summary.js';
 import { waitDisplay } from '../progress.js';
 import { periodFrom, refuseMonthWithPeriod } from '../report-input.js';
@@ -44,9 +48,10 @@ export function registerBillingCommand(program: Command, run: Run): void {
     .option('--threshold <percent>', 'with --compare, flag a change beyond this percent as changed (default 25)', positiveNumber)
     .addHelpText('after', `\nBeside the downloaded files go billing-lines.csv and billing-lines.json (from csv_v2_0, else json_v2_0).${linesHelp}`)
     .action((flags: BillingFlags) =>
-      run(async ({ client, out }) => {
+      run(async ({ client, out, interruption }) => {
         refuseMonthWithPeriod(flags);
         checkLinesFlags(flags, flags.month, Boolean(flags.periodStart || flags.periodEnd));
+        await ensureWritableFolder(flags.out);
         const formats = list<ReportFormat>(flags.formats);
         const explicitPeriod = periodFrom({ periodStart: flags.periodStart, periodEnd: flags.periodEnd });
         const display = await waitDisplay(out, 'Generating the billing report');
@@ -63,8 +68,10 @@ export function registerBillingCommand(program: Command, run: Run): void {
             deleteAfterDownload: !flags.keepReport,
             ...(flags.waitTimeout !== undefined ? { timeoutMs: flags.waitTimeout * 1000 } : {}),
             consume: (download) => saveDownloadTo(download, directory),
+            signal: interruption.signal,
             onProgress: (progress) => {
               if (progress.stage === 'created') {
+                tidyOnStop(interruption, client, progress.report.id, Boolean(flags.keepReport));
                 const { period, tenant_id: tenantId } = progress.report.parameters;
                 directory = resolve(join(flags.out, period ? periodLabel(period) : progress.report.id));
                 const span = period ? `${period.start} to ${period.end}` : 'the requested period';
@@ -82,6 +89,8 @@ export function registerBillingCommand(program: Command, run: Run): void {
             display.fail();
             throw error;
           });
+        interruption.onStop(null); // the export has deleted or kept the report as asked
+        interruption.forget(keptNote(result.report.id));
         const period = result.report.parameters.period ?? null;
         const files = result.files.map(fileRow);
         const billingFile = result.files.find((file) => file.format === 'csv_v2_0') ?? result.files.find((file) => file.format === 'json_v2_0');
@@ -120,4 +129,30 @@ export function registerBillingCommand(program: Command, run: Run): void {
         );
       }),
     );
+}
+
+const keptNote = (reportId: string) =>
+  `Report ${reportId} stays on the data center. Get its files with \`acronis-reports download ${reportId}\`, or remove it with \`acronis-reports delete ${reportId}\`.`;
+
+/**
+ * From the create on, Ctrl-C deletes the one-time report this command made (unless --keep-report); when that
+ * fails, or with --keep-report, it says the report stays and how to remove it.
+ */
+function tidyOnStop(interruption: Interruption, client: ReportsClient, reportId: string, keep: boolean): void {
+  interruption.leaveBehind(keptNote(reportId));
+  if (keep) return;
+  interruption.onStop(async () => {
+    await client.deleteReport(reportId);
+    return `Deleted the one-time report ${reportId} that this command had created.`;
+  });
+}
+
+/** The --out folder must take files before anything is created: a report is not made for files that cannot be written. */
+async function ensureWritableFolder(folder: string): Promise<void> {
+  try {
+    await mkdir(folder, { recursive: true });
+    await access(folder, constants.W_OK);
+  } catch (error) {
+    throw new UsageError(`--out ${folder} cannot take the files (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): choose a folder you can write to.`);
+  }
 }

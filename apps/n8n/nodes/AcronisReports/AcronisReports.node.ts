@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import * as report from './actions/report';
 import { router } from './actions/router';
 import * as storedReport from './actions/storedReport';
-import { searchReports } from './methods/listSearch';
+import { searchReports } from '../shared/listSearch';
 
 export class AcronisReports implements INodeType {
 	description: INodeTypeDescription = {

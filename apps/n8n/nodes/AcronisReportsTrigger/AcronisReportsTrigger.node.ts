@@ -1,12 +1,12 @@
 import { createdAtMs, type Report, type ReportsClient, type StoredReport } from '@acronis-reports/core/web';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { binaryPropertyField, binaryPropertyOf, reportIdLocator, tenantIdField } from '../AcronisReports/actions/common.descriptions';
-import { toNodeError } from '../AcronisReports/helpers/errors';
-import { downloadJson, downloadToBinary, formatOptions, mapLimited, reportJson, splitList, storedJson } from '../AcronisReports/helpers/utils';
-import { MONTHLY_FILES_NOTE } from '../AcronisReports/helpers/formatHelp';
-import { searchReports } from '../AcronisReports/methods/listSearch';
-import { reportsClient } from '../AcronisReports/transport';
+import { binaryPropertyField, binaryPropertyOf, reportIdLocator, tenantIdField } from '../shared/descriptions';
+import { toNodeError } from '../shared/errors';
+import { downloadJson, downloadToBinary, formatOptions, mapLimited, reportJson, splitList, storedJson } from '../shared/utils';
+import { MONTHLY_FILES_NOTE } from '../shared/formatHelp';
+import { searchReports } from '../shared/listSearch';
+import { reportsClient } from '../shared/transport';
 
 /** Ids remembered per report; older ones are dropped (their files are long gone from the list or long emitted). */
 const MEMORY = 1000;

@@ -1,8 +1,8 @@
 import type { ReportsClient } from '@acronis-reports/core/web';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { toNodeError } from '../helpers/errors';
-import { reportsClient } from '../transport';
+import { toNodeError } from '../../shared/errors';
+import { reportsClient } from '../../shared/transport';
 import * as report from './report';
 import * as storedReport from './storedReport';
 

@@ -2,9 +2,9 @@ import type { ReportsClient, ReportCreateRequest, ResultAction, ScheduleType } f
 import { fieldDescriptions } from '@acronis-reports/core/web';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { tenantIdField } from '../common.descriptions';
-import { MACHINE_FORMAT_NOTE, MONTHLY_FORMATS_NOTE, SCHEDULE_NOTE } from '../../helpers/formatHelp';
-import { asFormats, formatOptions, kindOptions, levelOptions, reportJson, resultActionOptions, scheduleTypeOptions, splitList, toDay } from '../../helpers/utils';
+import { tenantIdField } from '../../../shared/descriptions';
+import { MACHINE_FORMAT_NOTE, MONTHLY_FORMATS_NOTE, SCHEDULE_NOTE } from '../../../shared/formatHelp';
+import { asFormats, formatOptions, kindOptions, levelOptions, reportJson, resultActionOptions, scheduleTypeOptions, splitList, toDay } from '../../../shared/utils';
 
 const properties: INodeProperties[] = [
 	tenantIdField,

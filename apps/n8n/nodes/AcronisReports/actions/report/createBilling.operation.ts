@@ -1,8 +1,8 @@
 import type { ReportsClient, ReportLevel } from '@acronis-reports/core/web';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { binaryPropertyField, binaryPropertyOf, tenantIdField, timeoutMinutesField, timeoutMsOf } from '../common.descriptions';
-import { downloadJson, downloadToBinary, levelOptions, reportJson, storedJson } from '../../helpers/utils';
+import { binaryPropertyField, binaryPropertyOf, tenantIdField, timeoutMinutesField, timeoutMsOf } from '../../../shared/descriptions';
+import { downloadJson, downloadToBinary, levelOptions, reportJson, storedJson } from '../../../shared/utils';
 
 const properties: INodeProperties[] = [
 	tenantIdField,

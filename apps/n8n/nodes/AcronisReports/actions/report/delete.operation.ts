@@ -1,7 +1,7 @@
 import type { ReportsClient } from '@acronis-reports/core/web';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { reportIdLocator } from '../common.descriptions';
+import { reportIdLocator } from '../../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	reportIdLocator,

@@ -1,8 +1,8 @@
 import type { ReportsClient } from '@acronis-reports/core/web';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { reportIdLocator } from '../common.descriptions';
-import { reportJson } from '../../helpers/utils';
+import { reportIdLocator } from '../../../shared/descriptions';
+import { reportJson } from '../../../shared/utils';
 
 export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['get'] } }, [reportIdLocator]);
 

@@ -2,8 +2,8 @@ import type { ReportsClient, ReportUpdateRequest } from '@acronis-reports/core/w
 import { fieldDescriptions } from '@acronis-reports/core/web';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { reportIdLocator } from '../common.descriptions';
-import { kindOptions, levelOptions, reportJson, splitList } from '../../helpers/utils';
+import { reportIdLocator } from '../../../shared/descriptions';
+import { kindOptions, levelOptions, reportJson, splitList } from '../../../shared/utils';
 
 const properties: INodeProperties[] = [
 	{ ...reportIdLocator, description: 'The report to change; only monthly reports can be updated' },

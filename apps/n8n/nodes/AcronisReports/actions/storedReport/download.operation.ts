@@ -1,8 +1,8 @@
 import { newestSavedFiles, parseUsageRows, type ReportFormat, type ReportsClient, type StoredReport } from '@acronis-reports/core/web';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { binaryPropertyField, binaryPropertyOf, reportIdLocator } from '../common.descriptions';
-import { downloadJson, downloadToBinary, formatOptions, UUID_REGEX } from '../../helpers/utils';
+import { binaryPropertyField, binaryPropertyOf, reportIdLocator } from '../../../shared/descriptions';
+import { downloadJson, downloadToBinary, formatOptions, UUID_REGEX } from '../../../shared/utils';
 
 const properties: INodeProperties[] = [
 	reportIdLocator,

@@ -1,8 +1,8 @@
 import type { ReportsClient } from '@acronis-reports/core/web';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { reportIdLocator } from '../common.descriptions';
-import { formatOptions, splitList, storedJson, storedStatusOptions } from '../../helpers/utils';
+import { reportIdLocator } from '../../../shared/descriptions';
+import { formatOptions, splitList, storedJson, storedStatusOptions } from '../../../shared/utils';
 
 const properties: INodeProperties[] = [
 	reportIdLocator,

@@ -1,9 +1,9 @@
 import type { ReportsClient } from '@acronis-reports/core/web';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { reportIdLocator, timeoutMinutesField, timeoutMsOf } from '../common.descriptions';
-import { asFormats, formatOptions, storedJson } from '../../helpers/utils';
-import { MONTHLY_FILES_NOTE } from '../../helpers/formatHelp';
+import { reportIdLocator, timeoutMinutesField, timeoutMsOf } from '../../../shared/descriptions';
+import { asFormats, formatOptions, storedJson } from '../../../shared/utils';
+import { MONTHLY_FILES_NOTE } from '../../../shared/formatHelp';
 
 const properties: INodeProperties[] = [
 	reportIdLocator,

@@ -1,7 +1,7 @@
 import { AcronisReportsError, ApiError, AuthenticationError, ValidationError } from '@acronis-reports/core/web';
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { inN8nWords } from '../../shared/n8n-words';
+import { inN8nWords } from './n8n-words';
 
 /**
  * The n8n error for anything an operation threw, tied to the item: API answers become NodeApiError with the

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { UUID_REGEX } from '../helpers/utils';
+import { UUID_REGEX } from './utils';
 
 export const reportIdLocator: INodeProperties = {
 	displayName: 'Report',

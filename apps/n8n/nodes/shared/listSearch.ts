@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { toNodeError } from '../helpers/errors';
-import { reportsClient } from '../transport';
+import { toNodeError } from './errors';
+import { reportsClient } from './transport';
 
 /** The tenant's reports for the report picker, newest first by version, filtered by id, kind or period. */
 export async function searchReports(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {

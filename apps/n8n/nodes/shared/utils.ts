@@ -12,7 +12,7 @@ import {
 	type StoredReportDownload,
 } from '@acronis-reports/core/web';
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodePropertyOptions, IPollFunctions } from 'n8n-workflow';
-import { nodeReadableFrom } from '../transport';
+import { nodeReadableFrom } from './transport';
 import { formatNotes, scheduleNotes } from './formatHelp';
 
 const label = (value: string) =>

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { periodLabel, saveDownloadTo, type ReportFormat, type ReportLevel, type SavedFile } from '@acronis-reports/core';
 import type { Command } from 'commander';
 import { billingLinesStep, checkLinesFlags } from '../billing-lines-step.js';
+import { UsageError } from '../exit-codes.js';
 import { list, positiveNumber } from '../flags.js';
 import { linesData, linesReport } from '../lines-summary.js';
 import { waitDisplay } from '../progress.js';
@@ -48,6 +49,9 @@ export function registerBillingCommand(program: Command, run: Run): void {
         refuseMonthWithPeriod(flags);
         checkLinesFlags(flags, flags.month, Boolean(flags.periodStart || flags.periodEnd));
         const formats = list<ReportFormat>(flags.formats);
+        if (formats && (flags.mapping || flags.compare) && !formats.some((format) => format === 'csv_v2_0' || format === 'json_v2_0')) {
+          throw new UsageError('--mapping and --compare make billing lines, which are read from csv_v2_0 or json_v2_0: add one of them to --formats.');
+        }
         const explicitPeriod = periodFrom({ periodStart: flags.periodStart, periodEnd: flags.periodEnd });
         const display = waitDisplay(out, 'Generating the billing report');
         // the files' folder is named after the period the data center confirms when it creates the report

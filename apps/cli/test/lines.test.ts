@@ -70,6 +70,10 @@ describe('billing lines in the CLI', () => {
     expect(result.stderr).toContain('customer is not a known key');
     expect(result.stderr).toContain('products[0].unit_price should be a number of 0 or more, got "0,05"');
     expect(sim.control.requests().filter((r) => r.operationId === 'createReport').length).toBe(creates);
+    const htmlOnly = await runCli(['billing', '--compare', '--formats', 'html'], { env: simulatorEnv(sim) });
+    expect(htmlOnly.code).toBe(2);
+    expect(htmlOnly.stderr).toContain('add one of them to --formats');
+    expect(sim.control.requests().filter((r) => r.operationId === 'createReport').length).toBe(creates);
   });
 
   it('lines refuses files it cannot read as usage rows (exit 2)', async () => {

@@ -53,6 +53,9 @@ export function registerBillingCommand(program: Command, run: Run): void {
         checkLinesFlags(flags, flags.month, Boolean(flags.periodStart || flags.periodEnd));
         await ensureWritableFolder(flags.out);
         const formats = list<ReportFormat>(flags.formats);
+        if (formats && (flags.mapping || flags.compare) && !formats.some((format) => format === 'csv_v2_0' || format === 'json_v2_0')) {
+          throw new UsageError('--mapping and --compare make billing lines, which are read from csv_v2_0 or json_v2_0: add one of them to --formats.');
+        }
         const explicitPeriod = periodFrom({ periodStart: flags.periodStart, periodEnd: flags.periodEnd });
         const display = await waitDisplay(out, 'Generating the billing report');
         // the files' folder is named after the period the data center confirms when it creates the report

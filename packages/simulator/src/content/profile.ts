@@ -31,6 +31,8 @@ export class Profile {
   cap = Number.POSITIVE_INFINITY;
   /** The first day without use (the tenant left); infinity while it stays. */
   end = Number.POSITIVE_INFINITY;
+  /** Stock items: the first day of the tenant's growth (its level x 1.5); infinity when it never grew. */
+  growth = Number.POSITIVE_INFINITY;
 }
 
 const FIRST_START = toDay('2018-01-01');
@@ -128,6 +130,7 @@ export function fillProfile(p: Profile, tenant: Tenant, item: OfferingItem, seed
   p.wobble = Math.max(0.6, base * 0.02);
   p.noiseSeed = fmix32(h ^ 0x2545f491);
   p.end = tenant.leftDay ?? Number.POSITIVE_INFINITY;
+  p.growth = tenant.grewDay ?? Number.POSITIVE_INFINITY;
   // Quantity quotas are hard limits; storage may run 5% over its quota before backups are refused.
   p.cap = item.quota === undefined ? Number.POSITIVE_INFINITY : item.measurementUnit === 'bytes' ? Math.round(item.quota * 1.05) : item.quota;
   return p;

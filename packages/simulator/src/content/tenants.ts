@@ -20,8 +20,9 @@ export interface TenantTreeOptions {
   rootName?: string;
   /**
    * `YYYY-MM`: the month in which the tree changes as a real one does, so that two months compare with every flag:
-   * one customer joins (a new one, in the folder, using its items from the 10th) and one leaves (the last direct
-   * customer, using nothing from the 5th). Without it no customer joins or leaves.
+   * one customer joins (a new one, in the folder, using its items from the 10th), one leaves (the last direct
+   * customer, using nothing from the 5th) and one grows (the first direct customer, half as much again of its stock
+   * items from the 15th, as far as its quotas allow). Without it nobody joins, leaves or grows.
    */
   changesMonth?: string;
 }
@@ -146,8 +147,9 @@ export function createTenantTree(options: TenantTreeOptions): TenantTree {
     // From a generator of its own, so every other tenant keeps its id, name and items.
     const changes = createRng(hashSeed('acronis-reports-simulator/tree/changes', options.seed));
     customer(changes, folder, rootSites, true).joinedDay = toDay(`${options.changesMonth}-10`);
-    const leaving = root.children.filter((t) => t.kind === 'customer').at(-1)!;
-    leaving.leftDay = toDay(`${options.changesMonth}-05`);
+    const direct = root.children.filter((t) => t.kind === 'customer');
+    direct.at(-1)!.leftDay = toDay(`${options.changesMonth}-05`);
+    direct[0]!.grewDay = toDay(`${options.changesMonth}-15`);
   }
 
   const byId = new Map<string, Tenant>([[root.id, root], ...descendantsOf(root).map((t): [string, Tenant] => [t.id, t])]);

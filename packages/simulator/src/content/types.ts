@@ -47,6 +47,8 @@ export interface Tenant {
   joinedDay?: number;
   /** Customers that left: the epoch day from which they use nothing. */
   leftDay?: number;
+  /** A customer that grew: from this epoch day its stock items (storage, seats, machines) are half as many again. */
+  grewDay?: number;
 }
 
 export interface TenantTree {

@@ -17,6 +17,8 @@ import { noise } from './random.js';
 import { aggregateKey } from './tenants.js';
 
 const MIB = 1024 ** 2;
+/** How much a growing customer's stock items step up (see TenantTreeOptions.changesMonth). */
+const GROWTH = 1.5;
 
 // A bounded strong cache rather than a WeakMap: size-padded files create items by the hundred thousand, and
 // WeakMap insertion is slow. Each entry is keyed by the item object and checked against tenant and seed.
@@ -42,7 +44,7 @@ export function totalAt(p: Profile, day: number): number {
     const value = p.base * (age + 1) + 0.9 * p.base * n;
     return p.unit === 'seconds' ? Math.max(60, Math.round(value / 60) * 60) : Math.max(1, Math.round(value));
   }
-  const trend = p.base + p.slope * age;
+  const trend = (p.base + p.slope * age) * (day >= p.growth ? GROWTH : 1);
   return p.unit === 'bytes' ? bytesTotal(bytesLevel(trend, n), p.cap) : countTotal(countLevel(trend, n, p.wobble), p.cap);
 }
 
@@ -64,15 +66,16 @@ export function stockPeakDay(p: Profile, first: number, lastDay: number): number
   if (p.zero || lastDay < p.start) return lastDay;
   // After a tenant left its usage is 0: the peak is the last day of use, or an earlier one.
   const last = Math.min(lastDay, p.end - 1);
-  const { start, base, slope, noiseSeed, wobble, cap } = p;
+  const { start, base, slope, noiseSeed, wobble, cap, growth } = p;
+  const grown = (day: number): number => (day >= growth ? GROWTH : 1);
   const from = Math.max(first, start);
   if (last < from) return lastDay;
   if (p.unit === 'bytes') {
     let best = last;
-    let top = bytesLevel(base + slope * (last - start), noise(noiseSeed, last));
+    let top = bytesLevel((base + slope * (last - start)) * grown(last), noise(noiseSeed, last));
     let max = bytesTotal(top, cap);
     for (let day = from; day < last; day++) {
-      const level = bytesLevel(base + slope * (day - start), noise(noiseSeed, day));
+      const level = bytesLevel((base + slope * (day - start)) * grown(day), noise(noiseSeed, day));
       if (level < top) continue;
       top = level;
       const total = bytesTotal(level, cap);
@@ -84,10 +87,10 @@ export function stockPeakDay(p: Profile, first: number, lastDay: number): number
     return best;
   }
   let best = last;
-  let top = countLevel(base + slope * (last - start), noise(noiseSeed, last), wobble);
+  let top = countLevel((base + slope * (last - start)) * grown(last), noise(noiseSeed, last), wobble);
   let max = countTotal(top, cap);
   for (let day = from; day < last; day++) {
-    const level = countLevel(base + slope * (day - start), noise(noiseSeed, day), wobble);
+    const level = countLevel((base + slope * (day - start)) * grown(day), noise(noiseSeed, day), wobble);
     if (level < top) continue;
     top = level;
     const total = countTotal(level, cap);

@@ -13,16 +13,17 @@ describe('createTenantTree with a changes month', () => {
   const joined = everyone(changing.root).filter((t) => t.joinedDay !== undefined);
   const left = everyone(changing.root).filter((t) => t.leftDay !== undefined);
 
-  it('adds one customer and lets one go, keeping every other tenant as it was', () => {
+  it('adds one customer, lets one go and has one grow, keeping every other tenant as it was', () => {
     expect(joined).toHaveLength(1);
     expect(left).toHaveLength(1);
+    expect(everyone(changing.root).filter((t) => t.grewDay !== undefined)).toHaveLength(1);
     expect(joined[0]!.kind).toBe('customer');
     expect(still.byId.has(joined[0]!.id)).toBe(false);
     const before = everyone(still.root).map((t) => JSON.stringify({ ...t, children: t.children.length, offeringItems: t.kind === 'customer' ? t.offeringItems : [] }));
     const after = everyone(changing.root)
       .filter((t) => t !== joined[0])
       .map((t) => {
-        const { leftDay: _left, ...rest } = t;
+        const { leftDay: _left, grewDay: _grew, ...rest } = t;
         return JSON.stringify({ ...rest, children: t.children.filter((c) => c !== joined[0]).length, offeringItems: t.kind === 'customer' ? t.offeringItems : [] });
       });
     expect(after).toEqual(before);
@@ -38,5 +39,21 @@ describe('createTenantTree with a changes month', () => {
     expect(usedOn(leaver, '2026-10-04')).toBeGreaterThan(0);
     expect(usedOn(leaver, '2026-10-05')).toBe(0);
     expect(usedOn(leaver, '2026-10-31')).toBe(0);
+  });
+
+  it('grows one customer by half from the 15th, where its quotas leave room', () => {
+    const grower = everyone(changing.root).find((t) => t.grewDay !== undefined)!;
+    // the same customer in the tree without changes: its own item objects (profiles are cached per item object)
+    const same = still.byId.get(grower.id)!;
+    const stock = (t: Tenant) => t.offeringItems.filter((item) => item.measurementUnit !== 'seconds' && item.name !== 'notary_notarizations' && item.quota === undefined);
+    const grown = stock(grower).map((item) => [usageOn(grower, item, '2026-10-14', SEED).total, usageOn(grower, item, '2026-10-15', SEED).total]);
+    const steady = stock(same).map((item) => [usageOn(same, item, '2026-10-14', SEED).total, usageOn(same, item, '2026-10-15', SEED).total]);
+    expect(grown.map(([before]) => before)).toEqual(steady.map(([before]) => before));
+    const used = grown.map(([before, after], i) => ({ before, after, unchanged: steady[i]![1]! })).filter((u) => u.before! > 0);
+    expect(used.length).toBeGreaterThan(2);
+    for (const u of used) {
+      expect(u.after).toBeGreaterThan(u.before! * 1.3);
+      expect(u.after).toBeGreaterThan(u.unchanged * 1.3);
+    }
   });
 });

@@ -10,7 +10,16 @@ function cellText(line: BillingLine, column: keyof BillingLine): string {
   const value = line[column];
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return TWO_DECIMALS.has(column) ? fixedText(value) : decimalText(value);
-  return value;
+  return inertText(value);
+}
+
+/**
+ * Text a spreadsheet will not run: a name that starts with =, +, -, @ (or a tab or carriage return) would be taken as
+ * a formula when billing-lines.csv is opened in Excel or LibreOffice, so it gets a leading apostrophe, as OWASP
+ * advises for CSV exports. Numbers are written as numbers and never touched. The JSON file keeps the names as they are.
+ */
+export function inertText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 /** A CSV field, quoted when it holds a comma, a quote, a line break, or space at either end. */

@@ -33,6 +33,17 @@ describe('billing-lines.csv and billing-lines.json', () => {
     ]);
   });
 
+  it('keeps a tenant name that starts like a formula from running in a spreadsheet; the JSON keeps it as it is', async () => {
+    const { lines } = await linesOf([
+      { tenant: CUSTOMER_A, tenantName: '=HYPERLINK("http://x.test","click")', item: 'pc_backup', absolute: [1, 1, 0] },
+      { tenant: CUSTOMER_B, tenantName: '@SUM(1+1)', item: 'pc_backup', absolute: [2, 2, 0] },
+    ]);
+    const rows = billingLinesCsv(lines).split('\r\n');
+    expect(rows[1]).toContain(`${CUSTOMER_A},"'=HYPERLINK(""http://x.test"",""click"")",customer`);
+    expect(rows[2]).toContain(`${CUSTOMER_B},'@SUM(1+1),customer`);
+    expect(JSON.parse(billingLinesJson(lines))[0].tenant_name).toBe('=HYPERLINK("http://x.test","click")');
+  });
+
   it('writes the change columns and flags with dots as decimal separators', async () => {
     const previous = (await linesOf([{ item: 'pc_backup', absolute: [3, 3, 0] }])).lines;
     const { lines } = await linesOf([{ item: 'pc_backup', absolute: [4, 4, 0] }], { previous });

@@ -1,6 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
-import { parseUsageRows, type UsageRow } from '@acronis-reports/core';
+import { fileWebStream, parseUsageRows, type UsageRow } from '@acronis-reports/core';
 import { table } from './tables.js';
 
 export interface ItemTotal {
@@ -19,7 +17,8 @@ export interface BillingSummary {
 
 /** Totals by offering item over a billing file (csv_v2_0 or json_v2_0), in the vendor's units, streamed. */
 export async function summarizeBillingFile(path: string, format: 'csv_v2_0' | 'json_v2_0'): Promise<BillingSummary> {
-  const stream = Readable.toWeb(createReadStream(path)) as unknown as ReadableStream<Uint8Array>;
+  // read as the parser asks: Node 20's Readable.toWeb reads a large file ahead of the consumer into memory
+  const stream = fileWebStream(path);
   const tenants = new Set<string>();
   const items = new Map<string, ItemTotal & { tenantIds: Set<string> }>();
   for await (const row of parseUsageRows(stream, format) as AsyncIterable<UsageRow>) {

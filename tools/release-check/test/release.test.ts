@@ -118,6 +118,17 @@ describe('the release tarballs', () => {
   });
 });
 
+describe('publishing', () => {
+  it('npm publish --dry-run accepts every tarball (scripts/publish.mjs, as the release workflow runs it)', async () => {
+    const result = await runOk(process.execPath, [join(repo, 'scripts', 'publish.mjs'), '--dry-run', '--dir', releaseDir], { cwd: repo });
+    for (const file of [core(), cli(), n8n()]) {
+      const { name, version: v } = await manifestOf(file);
+      // either npm would publish it, or that version is already on the registry
+      expect(result.stdout).toMatch(new RegExp(`(would publish ${name}@${v}|${name}@${v} is already on the registry)`));
+    }
+  });
+});
+
 describe('the CLI from its tarball', () => {
   it('installs globally (npm install -g, into a private prefix), prints its version and runs billing on its simulator', async () => {
     const prefix = join(scratch, 'global');

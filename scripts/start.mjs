@@ -4,9 +4,11 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runInForeground } from './lib/foreground.mjs';
-import { installAndBuild, root, toolEnv } from './lib/toolchain.mjs';
+import { install, installAndBuild, root, toolEnv } from './lib/toolchain.mjs';
 
-installAndBuild('acronis-reports...');
+// Only what the command line needs, not the n8n and Zapier tooling of a full install (`npm test` does that).
+install({ only: 'acronis-reports...' });
+installAndBuild('acronis-reports...', { install: false });
 
 // The CLI's own list of where credentials come from (variables and flags), so the two cannot drift apart.
 const cli = join(root, 'apps', 'cli', 'dist');

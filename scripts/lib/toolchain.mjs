@@ -45,9 +45,15 @@ export function turbo(args, options) {
   return run(join(root, 'node_modules', '.bin', 'turbo'), args, options);
 }
 
-/** Installs exactly what the lockfile says; cheap when nothing changed. Exits the process on failure. */
-export function install() {
-  const status = pnpm(['install', '--frozen-lockfile', '--prefer-offline', '--reporter=append-only']);
+/**
+ * Installs exactly what the lockfile says; cheap when nothing changed. Exits the process on failure.
+ * `only` (a pnpm filter such as `acronis-reports...`) installs just those packages, following production
+ * dependencies between workspace packages (`--filter-prod`: a package that is only some package's devDependency,
+ * such as Node 24 for core's second test run, stays out), plus the root's own tools (pnpm, turbo, TypeScript).
+ */
+export function install({ only } = {}) {
+  const filters = only ? ['--filter-prod', only, '--filter', '.'] : [];
+  const status = pnpm(['install', '--frozen-lockfile', '--prefer-offline', '--reporter=append-only', ...filters]);
   if (status !== 0) {
     console.error('pnpm install failed; see the output above.');
     process.exit(status);

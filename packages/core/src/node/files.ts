@@ -1,5 +1,5 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -32,6 +32,9 @@ async function writeOnce(download: StoredReportDownload, path: string): Promise<
   await mkdir(dirname(path), { recursive: true });
   const partial = join(dirname(path), `.${basename(path)}.${randomUUID().slice(0, 8)}.partial`);
   let bytes = 0;
+  // opened before the pipeline starts: a stream that opens its file itself may create it after an early failure
+  // was cleaned up, leaving an empty partial file behind
+  const file = await open(partial, 'w');
   try {
     await pipeline(
       toNodeReadable(download.stream),
@@ -41,10 +44,11 @@ async function writeOnce(download: StoredReportDownload, path: string): Promise<
           yield chunk;
         }
       },
-      createWriteStream(partial),
+      createWriteStream(partial, { fd: file }),
     );
     await rename(partial, path);
   } catch (error) {
+    await file.close().catch(() => undefined);
     await rm(partial, { force: true });
     throw error;
   }

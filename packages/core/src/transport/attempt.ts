@@ -33,7 +33,12 @@ const readsWhole = (response: Response) => response.body !== null && (!response.
  */
 export function attempts(options: AttemptOptions): Attempt {
   const { runtime, timeoutMs, secrets } = options;
-  const send: FetchLike = options.fetch ?? ((request) => fetch(request));
+  const hostFetch = options.fetch;
+  // the global fetch takes the signal beside the request (it builds its own Request from both); a host's fetch
+  // takes one Request, so it gets a new one that carries the signal
+  const send = hostFetch
+    ? (request: Request, signal: AbortSignal) => hostFetch(new Request(request, { signal }))
+    : (request: Request, signal: AbortSignal) => fetch(request, { signal });
   return async (request) => {
     const started = runtime.now();
     const deadline = new AbortController();
@@ -41,10 +46,11 @@ export function attempts(options: AttemptOptions): Attempt {
       timeoutMs > 0
         ? startTimer(runtime, timeoutMs, () => deadline.abort(timeoutOf(request, timeoutMs)))
         : () => undefined;
-    const outgoing = new Request(request.body === null ? request : request.clone(), { signal: eitherSignal(request.signal, deadline.signal) });
+    // a request with a body is sent as a copy: the original stays unread, for the layers that send it again
+    const outgoing = request.body === null ? request : request.clone();
     let headersArrived = false;
     try {
-      let response = await send(outgoing);
+      let response = await send(outgoing, eitherSignal(request.signal, deadline.signal));
       headersArrived = true;
       if (readsWhole(response)) response = new Response(await response.text(), response);
       options.onRequest?.({ ...eventOf(request, secrets), status: response.status, durationMs: runtime.now() - started });

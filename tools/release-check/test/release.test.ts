@@ -146,7 +146,8 @@ describe('the CLI from its tarball', () => {
     const billing = await runOk(bin, ['billing', '--simulator', '--month', '2026-10', '--json', '--out', 'reports'], { cwd: work });
     const output = JSON.parse(billing.stdout);
     expect(output).toMatchObject({ period: { start: '2026-10-01', end: '2026-10-31' }, deleted: true });
-    expect(readdirSync(join(work, 'reports', '2026-10')).sort()).toEqual(['usage_summary-2026-10.csv', 'usage_summary-2026-10.json']);
+    expect(readdirSync(join(work, 'reports', '2026-10')).sort()).toEqual(['billing-lines.csv', 'billing-lines.json', 'usage_summary-2026-10.csv', 'usage_summary-2026-10.json']);
+    expect(output.billingLines).toMatchObject({ lines: expect.any(Number) });
     expect(billing.stderr).toMatch(/embedded simulator/);
   });
 
@@ -161,7 +162,7 @@ describe('the CLI from its tarball', () => {
         cwd: work,
       });
       expect(JSON.parse(result.stdout)).toMatchObject({ period: { start: '2026-09-01', end: '2026-09-30' } });
-      expect(readdirSync(join(work, 'out', '2026-09'))).toEqual(['usage_summary-2026-09.csv']);
+      expect(readdirSync(join(work, 'out', '2026-09')).sort()).toEqual(['billing-lines.csv', 'billing-lines.json', 'usage_summary-2026-09.csv']);
     } finally {
       await forgetNpxInstalls(spec);
     }
@@ -247,16 +248,15 @@ describe('core from its tarball', () => {
         `const { requestAccessToken } = await import('@acronis-reports/core');
          const { listReportIds } = await import('./out-nodenext/web.js');
          const { accessToken } = await requestAccessToken({ baseUrl: process.argv[1], clientId: process.argv[2], clientSecret: process.argv[3] });
-         console.log(JSON.stringify(await listReportIds(process.argv[1], accessToken, process.argv[4])));
-         // core arms one timeout timer per client and never cancels it; with a runtime that cannot unref it (this
-         // one, as in a browser) Node would wait out the 30 s before exiting
-         process.exit(0);`,
+         console.log(JSON.stringify(await listReportIds(process.argv[1], accessToken, process.argv[4])));`,
         simulator.baseUrl,
         simulator.clientId,
         simulator.clientSecret,
         simulator.tenantId,
       ],
-      { cwd: project },
+      // the process ends with its work: core cancels each attempt's timer through the runtime's sleep, so nothing
+      // waits out the 30 s request timeout
+      { cwd: project, timeoutMs: 15_000 },
     );
     expect(JSON.parse(listed.stdout)).toHaveLength(1);
   });

@@ -25,6 +25,13 @@ export function lastFullMonth(now: number): string {
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
 }
 
+/** The calendar month before a `YYYY-MM` month, as `YYYY-MM`. */
+export function monthBefore(month: string): string {
+  const { start } = monthPeriod(month);
+  const [year, monthNumber] = start.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, monthNumber - 2, 1)).toISOString().slice(0, 7);
+}
+
 export function monthPeriod(month: string): { start: string; end: string } {
   const match = /^(\d{4})-(\d{2})$/.exec(month);
   const monthIndex = match ? Number(match[2]) - 1 : -1;

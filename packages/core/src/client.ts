@@ -9,6 +9,8 @@ import type { paths } from './generated/schema.js';
 import type { CallOptions, ClientContext, WaitDefaults } from './operations/context.js';
 import { downloadStoredReport, type DownloadOptions, type StoredReportDownload } from './operations/download.js';
 import { exportBillingReport, type ExportOptions, type ExportResult } from './operations/export.js';
+import { exportBillingLines, type ExportLinesOptions, type ExportLinesResult } from './operations/export-lines.js';
+import { billingLinesOfReport, type LinesOfReportOptions, type ReportBillingLines } from './operations/report-lines.js';
 import { createReport, deleteReport, getReport, updateReport, type DeleteOptions } from './operations/reports.js';
 import { listStoredReports } from './operations/stored.js';
 import { getApiClient, getOwnTenantId, listTenantReportIds, listTenantReports, type ListReportsOptions } from './operations/tenants.js';
@@ -76,6 +78,10 @@ export interface ReportsClient {
   buildBillingReportRequest(options?: BillingReportOptions & CallOptions): Promise<ReportCreateRequest>;
   createBillingReport(options?: BillingReportOptions & CallOptions): Promise<Report>;
   exportBillingReport<T>(options: ExportOptions<T>): Promise<ExportResult<T>>;
+  /** Billing lines of a stored report (its csv_v2_0 or json_v2_0 file), streamed, mapped and compared when asked. */
+  getBillingLines(reportId: string, options?: LinesOfReportOptions): Promise<ReportBillingLines>;
+  /** The monthly job without files: the billing report created, waited for and turned into billing lines. */
+  exportBillingLines(options?: ExportLinesOptions): Promise<ExportLinesResult>;
 }
 
 const defaultWait: WaitDefaults = { initialDelayMs: 1000, maxDelayMs: 10_000, factor: 1.5, timeoutMs: 10 * 60 * 1000 };
@@ -185,5 +191,7 @@ export function createReportsClient(credentials: ReportsCredentials, options: Re
     buildBillingReportRequest: async (billing) => billingRequest(billing),
     createBillingReport: async (billing = {}) => createReport(ctx, await billingRequest(billing), billing),
     exportBillingReport: async (exportOptions) => exportBillingReport(ctx, checkExport(exportOptions)),
+    getBillingLines: async (reportId, linesOptions) => billingLinesOfReport(ctx, reportId, checkCall(linesOptions, methodOptions.lines)),
+    exportBillingLines: async (exportOptions = {}) => exportBillingLines(ctx, checkCall(exportOptions, methodOptions.exportLines)),
   };
 }

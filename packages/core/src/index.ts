@@ -15,7 +15,9 @@ export { newestByFormat, type FormatStatus, type WaitOptions, type WaitProgress 
 export { createdAtMs, newestSavedFiles } from './operations/stored.js';
 export type { DownloadOptions, StoredReportDownload } from './operations/download.js';
 export type { ExportOptions, ExportProgress, ExportResult } from './operations/export.js';
-export { buildBillingReportRequest, lastFullMonth, monthPeriod, type BillingReportOptions } from './billing.js';
+export type { ExportLinesOptions, ExportLinesProgress, ExportLinesResult } from './operations/export-lines.js';
+export { LINE_FORMATS, type LinesOfReportOptions, type LinesSource, type ReportBillingLines } from './operations/report-lines.js';
+export { buildBillingReportRequest, lastFullMonth, monthBefore, monthPeriod, type BillingReportOptions } from './billing.js';
 export { normalizeBaseUrl } from './base-url.js';
 export * from './download/index.js';
 export * from './billing-lines/index.js';

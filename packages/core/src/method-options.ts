@@ -17,6 +17,16 @@ const billing = {
   showSkus: checks.boolean,
 };
 
+// billing lines are read from csv_v2_0, the one format their export creates
+const { formats: _formats, ...billingWithoutFormats } = billing;
+
+const lines = {
+  figure: checks.figure,
+  includeZero: checks.boolean,
+  mapping: checks.object,
+  changeThreshold: checks.positive,
+};
+
 export const methodOptions = {
   call,
   delete: { ...call, version: checks.positiveCount },
@@ -25,6 +35,8 @@ export const methodOptions = {
   download: { ...call, report: reportCheck },
   billing: { ...call, ...billing },
   export: { ...call, ...billing, ...waitSettings, consume: checks.function, deleteAfterDownload: checks.boolean, onProgress: checks.function },
+  lines: { ...call, ...waitSettings, ...lines, previousReportId: checks.string, onProgress: checks.function },
+  exportLines: { ...call, ...billingWithoutFormats, ...waitSettings, ...lines, compare: checks.boolean, deleteAfterDownload: checks.boolean, onProgress: checks.function },
   waitDefaults: waitSettings,
 } satisfies Record<string, Record<string, Check>>;
 

@@ -1,4 +1,5 @@
 import { ValidationError, type ValidationIssue } from './errors.js';
+import { FIGURES, parseFigure } from './billing-lines/figure.js';
 import { reportFormats, reportLevels } from './generated/enums.js';
 
 /** A check of one value: the problem as a phrase ("must be ..."), or null when the value is fine. */
@@ -45,6 +46,11 @@ export const checks = {
   count: (value: unknown) => must(typeof value === 'number' && Number.isInteger(value) && value >= 0, 'must be a whole number, 0 or more')(value),
   positiveCount: (value: unknown) => must(typeof value === 'number' && Number.isInteger(value) && value >= 1, 'must be a whole number, 1 or more')(value),
   factor: (value: unknown) => must(typeof value === 'number' && Number.isFinite(value) && value >= 1, 'must be a finite number, 1 or more')(value),
+  figure: (value: unknown) =>
+    must(
+      typeof value === 'function' || (typeof value === 'string' && parseFigure(value) !== null),
+      `must be one of ${FIGURES.join(', ')}, or a function of the offering item and tenant kind`,
+    )(value),
   level: (value: unknown) => must(typeof value === 'string' && (reportLevels as readonly string[]).includes(value), `must be one of ${reportLevels.join(', ')}`)(value),
   formats: (value: unknown) => formatsProblem(value),
   time: (value: unknown) =>

@@ -50,6 +50,8 @@ const methodsWithOptions: [string, (client: Loose, options: unknown) => unknown]
   ['buildBillingReportRequest', (c, o) => c.buildBillingReportRequest(o)],
   ['createBillingReport', (c, o) => c.createBillingReport(o)],
   ['exportBillingReport', (c, o) => c.exportBillingReport(o)],
+  ['getBillingLines', (c, o) => c.getBillingLines(reportId, o)],
+  ['exportBillingLines', (c, o) => c.exportBillingLines(o)],
 ];
 
 const withBody = (change: (body: Loose) => void) => (c: ReturnType<typeof countingClient>) => {
@@ -235,6 +237,18 @@ const cases: Case[] = [
   ['export deleteAfterDownload "yes"', ({ client }) => client.exportBillingReport({ consume: async () => 1, deleteAfterDownload: 'yes' })],
   ['export timeoutMs -1', ({ client }) => client.exportBillingReport({ consume: async () => 1, timeoutMs: -1 })],
   ['export with an unknown key', ({ client }) => client.exportBillingReport({ consume: async () => 1, mnth: '2026-10' })],
+  ['lines of a report id not a UUID', ({ client }) => client.getBillingLines('last-month')],
+  ['lines previousReportId not a UUID', ({ client }) => client.getBillingLines(reportId, { previousReportId: 'september' })],
+  ['lines previousReportId a number', ({ client }) => client.getBillingLines(reportId, { previousReportId: 9 })],
+  ['lines figure unknown', ({ client }) => client.getBillingLines(reportId, { figure: 'absolute.all' })],
+  ['lines includeZero "yes"', ({ client }) => client.getBillingLines(reportId, { includeZero: 'yes' })],
+  ['lines changeThreshold -1', ({ client }) => client.getBillingLines(reportId, { changeThreshold: -1 })],
+  ['lines mapping a string', ({ client }) => client.getBillingLines(reportId, { mapping: 'mapping.json' })],
+  ['lines mapping with a bad price', ({ client }) => client.getBillingLines(reportId, { mapping: { products: [{ offering_item: 'storage', unit_price: -1 }] } })],
+  ['export lines compare "yes"', ({ client }) => client.exportBillingLines({ compare: 'yes' })],
+  ['export lines compare with a period', ({ client }) => client.exportBillingLines({ period: { start: '2026-10-01', end: '2026-10-31' }, compare: true, tenantId: reportId })],
+  ['export lines month in the future', ({ client }) => client.exportBillingLines({ month: '2027-02', tenantId: reportId })],
+  ['export lines formats given', ({ client }) => client.exportBillingLines({ formats: ['csv'] })],
 
   // huge input: refused with a bounded message
   ['100,000 bad recipients', withBody((b) => ((b.result_action = 'send'), (b.recipients = Array.from({ length: 100_000 }, (_, i) => `user-${i}`))))],

@@ -1,6 +1,6 @@
 import { ReportGenerationFailedError, ValidationError, WaitTimeoutError } from '../errors.js';
 import { throwIfAborted } from '../runtime.js';
-import type { ReportFormat, StoredReport } from '../types.js';
+import type { Report, ReportFormat, StoredReport } from '../types.js';
 import { validateFormats, validateId } from '../validation.js';
 import type { CallOptions, ClientContext, WaitDefaults } from './context.js';
 import { getReport } from './get-report.js';
@@ -47,11 +47,17 @@ export function newestByFormat(items: StoredReport[], formats: readonly string[]
  */
 export async function waitForStoredReports(ctx: ClientContext, reportId: string, options: WaitOptions = {}): Promise<StoredReport[]> {
   const id = validateId(reportId, 'reportId');
-  const settings = { ...ctx.wait, ...pickWaitSettings(options) };
   const sinceMs = options.since === undefined ? null : new Date(options.since).getTime();
   if (sinceMs !== null && Number.isNaN(sinceMs)) throw new ValidationError({ issues: [{ field: 'since', message: `is not a time: ${String(options.since)}` }] });
   const started = ctx.runtime.now();
-  const report = await getReport(ctx, id, options);
+  return waitForFilesOf(ctx, await getReport(ctx, id, options), options, started);
+}
+
+/** The wait itself, for a report already fetched (callers that hold it save a request). */
+export async function waitForFilesOf(ctx: ClientContext, report: Report, options: WaitOptions = {}, started = ctx.runtime.now()): Promise<StoredReport[]> {
+  const id = report.id;
+  const settings = { ...ctx.wait, ...pickWaitSettings(options) };
+  const sinceMs = options.since === undefined ? null : new Date(options.since).getTime();
   if (report.result_action === 'send') {
     throw new ValidationError({ issues: [{ field: 'reportId', message: `names a report that is e-mailed (result_action send); it stores no files to wait for` }] });
   }

@@ -47,6 +47,8 @@ export function zapierFetch(z: ZObject): FetchLike {
       headers,
       ...(body ? { body } : {}),
       raw: true as const,
+      // Bodies are decoded below, not by node-fetch: its gunzip stalled mid-file on downloads over half a megabyte.
+      compress: false,
       skipThrowForStatus: true,
       throwForThrottlingEarly: false,
       timeout: attemptTimeoutMs,
@@ -66,15 +68,22 @@ export function zapierFetch(z: ZObject): FetchLike {
     }
     const responseHeaders = new Headers();
     response.headers.forEach((value: string, name: string) => {
-      // node-fetch has already decoded a gzip body: the web Response must not claim it is still encoded.
+      // the body is decoded here: the web Response must not claim it is still encoded
       if (name === 'content-encoding' || name === 'content-length') return;
       responseHeaders.append(name, value);
     });
     const noBody = response.status === 204 || response.status === 304 || request.method === 'HEAD';
-    const stream = noBody ? null : (Readable.toWeb(response.body as Readable) as unknown as ReadableStream<Uint8Array>);
+    const encoding = String(response.headers.get('content-encoding') ?? '').trim().toLowerCase();
+    const stream = noBody ? null : decoded(Readable.toWeb(response.body as Readable) as unknown as ReadableStream<Uint8Array>, encoding);
     if (noBody) (response.body as Readable | undefined)?.resume?.();
     return new Response(stream, { status: response.status, headers: responseHeaders });
   };
+}
+
+/** A body as sent with `Content-Encoding` gzip or deflate, decoded; any other body as it is. */
+function decoded(body: ReadableStream<Uint8Array>, encoding: string): ReadableStream<Uint8Array> {
+  const format = encoding === 'gzip' || encoding === 'x-gzip' ? 'gzip' : encoding === 'deflate' ? 'deflate' : null;
+  return format ? body.pipeThrough(new DecompressionStream(format) as unknown as ReadableWritablePair<Uint8Array, Uint8Array>) : body;
 }
 
 /** Core's transport options over z.request: the retry budget and attempt timeout that fit Zapier's step limit. */

@@ -8,6 +8,7 @@ import deleteReport from './creates/deleteReport.js';
 import downloadStoredReportFile from './creates/downloadStoredReportFile.js';
 import updateReport from './creates/updateReport.js';
 import { hydrateStoredReport } from './files.js';
+import findBillingLines from './searches/findBillingLines.js';
 import findReport from './searches/findReport.js';
 import findStoredReportFile from './searches/findStoredReportFile.js';
 import newReport from './triggers/newReport.js';
@@ -40,5 +41,6 @@ export default defineApp({
   searches: {
     [findReport.key]: findReport,
     [findStoredReportFile.key]: findStoredReportFile,
+    [findBillingLines.key]: findBillingLines,
   },
 });

@@ -1,4 +1,4 @@
-// Billing lines in n8n (Stored Report: Get Billing Lines),
+// Billing lines in n8n (Stored Report: Get Billing Lines, and Create Billing Report with Output: Billing Lines),
 // run against the simulator over HTTP: the same lines as core's for the same report, one item per line with
 // exactly the line's fields, compare flags, the mapping applied, a bad mapping refused before any request.
 import { BILLING_LINE_COLUMNS, createReportsClient, type BillingLine, type ReportsClient } from '@acronis-reports/core/node';
@@ -147,5 +147,49 @@ describe('Stored Report: Get Billing Lines', () => {
     expect(out.filter((item) => 'error' in item.json)).toHaveLength(1);
     expect(out.slice(1).length).toBeGreaterThan(10);
     expect(out.slice(1).every((item) => (item.pairedItem as { item: number }).item === 1 && Object.keys(item.json).length === BILLING_LINE_COLUMNS.length)).toBe(true);
+  });
+});
+
+describe('Report: Create Billing Report, Output: Billing Lines', () => {
+  const createLines = (extra: IDataObject = {}) => ({ resource: 'report', operation: 'createBilling', tenantId: '', month: '2026-10', output: 'lines', options: {}, ...extra });
+
+  it('creates both months, compares, maps and deletes in one node: the lines core gives for the same reports', async () => {
+    const before = sim.control.requests().length;
+    const mapping = { products: [{ offering_item: 'storage', product_code: 'BK-STOR', unit_price: 0.05 }] };
+    const { out, lines } = await run(createLines({ compare: true, deleteAfter: true, mapping: JSON.stringify(mapping) }));
+    const requests = sim.control.requests().slice(before);
+    const created = requests.filter((r) => r.method === 'POST' && r.path === '/api/2/reports');
+    const deleted = requests.filter((r) => r.method === 'DELETE');
+    expect(created).toHaveLength(2);
+    expect(deleted).toHaveLength(2);
+    expect(new Set(lines.map((line) => line.flag))).toEqual(new Set(['new', 'gone', 'changed', '']));
+    expect(lines.filter((line) => line.offering_item === 'storage' && line.flag !== 'gone').every((line) => line.product_code === 'BK-STOR')).toBe(true);
+    for (const item of out) expect(Object.keys(item.json)).toEqual([...BILLING_LINE_COLUMNS]);
+    // the same lines as reading the two months' reports made by hand
+    expect(lines).toEqual((await core.getBillingLines(october, { previousReportId: september, mapping })).lines);
+  });
+
+  it('keeps the report by default and does not compare unless asked', async () => {
+    const before = sim.control.requests().length;
+    const { lines } = await run(createLines());
+    const requests = sim.control.requests().slice(before);
+    expect(requests.filter((r) => r.method === 'POST' && r.path === '/api/2/reports')).toHaveLength(1);
+    expect(requests.filter((r) => r.method === 'DELETE')).toHaveLength(0);
+    expect(lines.every((line) => line.flag === null)).toBe(true);
+    expect(lines).toEqual((await core.getBillingLines(october)).lines);
+  });
+
+  it('refuses a bad mapping before any report is created', async () => {
+    const before = sim.control.requests().length;
+    const error = (await run(createLines({ compare: true, mapping: '{"products": [{"offering_item": "storage", "unit_price": -1}]}' })).catch((caught: unknown) => caught)) as NodeOperationError;
+    expect(error).toBeInstanceOf(NodeOperationError);
+    expect(error.message).toMatch(/^Mapping \(JSON\) has 2 problems: .*products\[0\]\.unit_price/);
+    expect(reportRequestsSince(before)).toEqual([]);
+  });
+
+  it('leaves Output: Files as it was for saved workflows (no output parameter)', async () => {
+    const { out } = await run({ resource: 'report', operation: 'createBilling', tenantId: '', month: '2026-10', waitForFiles: false, options: {} });
+    expect(out).toHaveLength(1);
+    expect(out[0]!.json).toMatchObject({ id: expect.any(String), parameters: expect.objectContaining({ formats: ['csv_v2_0', 'json_v2_0'] }) });
   });
 });

@@ -72,7 +72,8 @@ describe('what a new node shows', () => {
     expect(field(actions, 'downloadFiles', 'createBilling').default).toBe(true);
   });
 
-  it('offers every figure of core plus the vendor default', () => {
+  it('keeps Create Billing Report on files for saved workflows, and offers every figure of core plus the vendor default', () => {
+    expect(field(actions, 'output', 'createBilling').default).toBe('files');
     const figures = (option(field(actions, 'options', 'getBillingLines'), 'figure') as INodeProperties).options as INodePropertyOptions[];
     expect(figures.map((choice) => choice.value)).toEqual([...FIGURES, '']);
     expect(field(actions, 'mapping', 'getBillingLines').description).toMatch(/kept, with empty customer_ref or product_code/);

@@ -10,6 +10,9 @@
 //   e. unreachable      Get with a credential whose URL nothing answers: the error item keeps the URL and the advice
 //                       (n8n would put its generic "refused the connection" sentence in place of a message naming
 //                       ECONNREFUSED)
+//   f. billing lines    Create Billing Report, Output: Billing Lines (compare, mapping, delete after) feeding an Edit Fields
+//                       node as invoice lines: items with exactly the line fields, flags new/gone/changed, the mapping's
+//                       product codes and customer references, a hint for what the mapping left out, both reports deleted
 //   d. trigger          Stored Report Ready in a running `n8n start` (published workflow): a new file is emitted
 //                       exactly once (slow: two to three minutes; N8N_E2E_SKIP_TRIGGER=1 leaves it out, and says so)
 //
@@ -97,6 +100,44 @@ const billingNode = (name) => ({
   credentials: credentialRef,
 });
 
+// The columns of a billing line (core's BILLING_LINE_COLUMNS), written out: the suite checks the installed package.
+const LINE_COLUMNS = ['tenant_id', 'tenant_name', 'tenant_kind', 'offering_item', 'edition', 'backend_type', 'sku', 'unit', 'quantity', 'raw_quantity', 'raw_unit', 'figure', 'customer_ref', 'product_code', 'unit_price', 'amount', 'previous_quantity', 'change', 'change_percent', 'flag'];
+// Two customers of the simulator's default seed, one tenant id that is not there (an unused entry), and products.
+const LINES_MAPPING = {
+  customers: {
+    'fa46db72-b804-46c8-aaf4-0fef7573b89e': 'C-1001',
+    '6a99654f-0b63-45dd-90be-6efe716c8ec1': 'C-1003',
+    '00000000-0000-4000-8000-00000000e2e0': 'C-NOBODY',
+  },
+  products: [
+    { offering_item: 'local_storage', ignore: true },
+    { offering_item: 'storage', product_code: 'BK-STOR', unit_price: 0.05 },
+    { offering_item: 'pc_backup', product_code: 'BK-WS', unit_price: 3.5 },
+    { offering_item: 'server_backup', product_code: 'BK-SRV', unit_price: 12 },
+  ],
+};
+/** What an invoice node gets, made from each line by n8n's own Edit Fields node: no Code node. */
+const invoiceField = (name, value, type) => ({ id: `inv-${name}`, name, value, type });
+const invoiceNode = {
+  parameters: {
+    mode: 'manual',
+    assignments: {
+      assignments: [
+        invoiceField('customer', '={{ $json.customer_ref }}', 'string'),
+        invoiceField('item', '={{ $json.product_code }}', 'string'),
+        invoiceField('description', '={{ $json.tenant_name }}: {{ $json.offering_item }} ({{ $json.unit }})', 'string'),
+        invoiceField('quantity', '={{ $json.quantity }}', 'number'),
+        invoiceField('rate', '={{ $json.unit_price }}', 'number'),
+        invoiceField('amount', '={{ $json.amount }}', 'number'),
+      ],
+    },
+    options: {},
+  },
+  name: 'Invoice lines',
+  type: 'n8n-nodes-base.set',
+  typeVersion: 3.4,
+};
+
 const WF = {
   billing: workflow('e2eBillingFlow01', 'e2e: billing report', [manualTrigger, billingNode('Create Billing Report')], chain('Start', 'Create Billing Report')),
   continueOnFail: workflow(
@@ -137,6 +178,32 @@ const WF = {
       },
     ],
     chain('Start', 'Get from nowhere'),
+  ),
+  billingLines: workflow(
+    'e2eBillingLines1',
+    'e2e: billing lines',
+    [
+      manualTrigger,
+      {
+        parameters: {
+          resource: 'report',
+          operation: 'createBilling',
+          tenantId: '',
+          month: '',
+          output: 'lines',
+          compare: true,
+          mapping: JSON.stringify(LINES_MAPPING, null, 2),
+          deleteAfter: true,
+          options: { timeoutMinutes: 2 },
+        },
+        name: 'Billing lines',
+        type: NODE_TYPE,
+        typeVersion: 1,
+        credentials: credentialRef,
+      },
+      invoiceNode,
+    ],
+    chain('Start', 'Billing lines', 'Invoice lines'),
   ),
   tokenMidRun: workflow('e2eTokenMidRun01', 'e2e: token expiring mid-run', [manualTrigger, billingNode('Billing, short tokens')], chain('Start', 'Billing, short tokens')),
 };
@@ -297,7 +364,7 @@ async function main() {
     return imported;
   })();
 
-  const names = ['a. billing: two files, names, MIME types, SHA-256 of the stored bytes', 'b. continueOnFail: unknown report gives an error item, run continues', 'c1. token expired between runs: 401, new token, success', 'c2. tokens expiring mid-run: 401, new token, success', 'd. trigger: a new stored report emitted exactly once', 'e. unreachable data center: the error keeps its URL and advice'];
+  const names = ['a. billing: two files, names, MIME types, SHA-256 of the stored bytes', 'b. continueOnFail: unknown report gives an error item, run continues', 'c1. token expired between runs: 401, new token, success', 'c2. tokens expiring mid-run: 401, new token, success', 'd. trigger: a new stored report emitted exactly once', 'e. unreachable data center: the error keeps its URL and advice', 'f. billing lines: compare and mapping in one node, fed to Edit Fields as invoice lines'];
   if (!setupOk) {
     for (const name of names) record(name, false, 'not run: setup failed (see above)');
     return;
@@ -407,6 +474,48 @@ async function main() {
     assert(!text.includes(sim.clientSecret), 'the error item contains the client secret');
     const error = items[0].json.error;
     return `error item ${JSON.stringify(typeof error === 'string' ? error : error?.message ?? error).slice(0, 160)}`;
+  });
+
+  // --- f. billing lines
+  await check(names[6], async () => {
+    sim.control.clearRequests();
+    const { run, code, stdout, stderr } = await execute(WF.billingLines.id);
+    assert(!run.data?.resultData?.error, `run failed: ${run.data?.resultData?.error?.message}\n${tail(stdout + stderr)}`);
+    assert(code === 0, `n8n execute exited ${code}`);
+    const items = nodeItems(run, 'Billing lines');
+    assert(items.length > 0, 'no billing lines');
+    for (const item of items) {
+      const keys = Object.keys(item.json);
+      assert(keys.join(',') === LINE_COLUMNS.join(','), `an item's fields are ${keys.join(',')}`);
+      assert(!item.binary, 'a line item has binary data');
+    }
+    const lines = items.map((item) => item.json);
+    const flags = new Set(lines.map((line) => line.flag));
+    for (const flag of ['new', 'gone', 'changed']) assert(flags.has(flag), `no line flagged ${flag} (flags: ${[...flags].join(', ')})`);
+    assert(!lines.some((line) => line.offering_item === 'local_storage'), 'local_storage is in the lines despite its ignore rule');
+    const codes = new Set(lines.map((line) => line.product_code).filter(Boolean));
+    assert(codes.has('BK-STOR'), `no product code BK-STOR (codes: ${[...codes].join(', ')})`);
+    for (const line of lines.filter((candidate) => candidate.product_code === 'BK-STOR' && candidate.quantity > 0)) {
+      assert(line.unit_price === 0.05 && Math.abs(line.amount - line.quantity * 0.05) <= 0.0051, `storage line priced wrong: ${JSON.stringify(line)}`);
+    }
+    const refs = new Set(lines.map((line) => line.customer_ref).filter(Boolean));
+    assert(refs.has('C-1001') && refs.has('C-1003'), `customer references: ${[...refs].join(', ')}`);
+    const unmapped = lines.filter((line) => line.customer_ref === null || line.product_code === null).length;
+    assert(unmapped > 0, 'expected lines the mapping leaves out (kept with empty cells)');
+    const taskData = run.data.resultData.runData['Billing lines'].at(-1);
+    const hints = (taskData.hints ?? []).map((hint) => hint.message);
+    assert(hints.some((hint) => /could not be fully mapped/.test(hint)), `no hint about unmapped lines: ${JSON.stringify(hints)}`);
+    assert(hints.some((hint) => /customers\.00000000-0000-4000-8000-00000000e2e0/.test(hint)), `no hint about the unused customer: ${JSON.stringify(hints)}`);
+    const invoice = nodeItems(run, 'Invoice lines');
+    assert(invoice.length === items.length, `Edit Fields made ${invoice.length} invoice lines of ${items.length}`);
+    const priced = invoice.find((line) => line.json.item === 'BK-STOR' && line.json.amount > 0);
+    assert(priced && typeof priced.json.quantity === 'number' && priced.json.rate === 0.05 && /storage \(GB\)$/.test(priced.json.description), `invoice line: ${JSON.stringify(priced?.json)}`);
+    const log = sim.control.requests();
+    const created = log.filter((e) => e.method === 'POST' && e.path.split('?')[0] === '/api/2/reports' && e.status < 300).length;
+    const deleted = log.filter((e) => e.method === 'DELETE' && e.status < 300).length;
+    assert(created === 2 && deleted === 2, `expected 2 reports created and deleted, saw ${created} created, ${deleted} deleted`);
+    const count = (flag) => lines.filter((line) => line.flag === flag).length;
+    return `${items.length} lines (new ${count('new')}, gone ${count('gone')}, changed ${count('changed')}), codes ${[...codes].join('/')}, ${unmapped} unmapped kept, ${hints.length} hints; ${invoice.length} invoice lines; 2 reports created and deleted`;
   });
 
   // --- d. trigger in a running n8n

@@ -1,4 +1,5 @@
 import type { INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
+import { FIGURES } from '@acronis-reports/core/web';
 import { describe, expect, it } from 'vitest';
 import { AcronisReports } from '../nodes/AcronisReports/AcronisReports.node.js';
 import { AcronisReportsTrigger } from '../nodes/AcronisReportsTrigger/AcronisReportsTrigger.node.js';
@@ -69,6 +70,13 @@ describe('what a new node shows', () => {
   it('makes a new Create Billing Report do the whole job: wait and download are on', () => {
     expect(field(actions, 'waitForFiles', 'createBilling').default).toBe(true);
     expect(field(actions, 'downloadFiles', 'createBilling').default).toBe(true);
+  });
+
+  it('keeps Create Billing Report on files for saved workflows, and offers every figure of core plus the vendor default', () => {
+    expect(field(actions, 'output', 'createBilling').default).toBe('files');
+    const figures = (option(field(actions, 'options', 'getBillingLines'), 'figure') as INodeProperties).options as INodePropertyOptions[];
+    expect(figures.map((choice) => choice.value)).toEqual([...FIGURES, '']);
+    expect(field(actions, 'mapping', 'getBillingLines').description).toMatch(/kept, with empty customer_ref or product_code/);
   });
 
   it("gives the trigger's Tenant ID the action node's placeholder", () => {

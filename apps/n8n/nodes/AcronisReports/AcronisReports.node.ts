@@ -13,7 +13,7 @@ export class AcronisReports implements INodeType {
 		group: ['transform'],
 		version: 1,
 		// Each operation's action in words (a test keeps it in step with the operation lists); a literal, as n8n's lint wants.
-		subtitle: '={{ {"report:create":"Create report","report:createBilling":"Create billing report","report:delete":"Delete report","report:get":"Get report","report:getAll":"Get many reports","report:update":"Update report","storedReport:download":"Download stored report","storedReport:getAll":"Get many stored reports","storedReport:waitUntilReady":"Wait until stored reports are ready"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+		subtitle: '={{ {"report:create":"Create report","report:createBilling":"Create billing report","report:delete":"Delete report","report:get":"Get report","report:getAll":"Get many reports","report:update":"Update report","storedReport:download":"Download stored report","storedReport:getAll":"Get many stored reports","storedReport:getBillingLines":"Get billing lines","storedReport:waitUntilReady":"Wait until stored reports are ready"}[$parameter["resource"] + ":" + $parameter["operation"]] }}',
 		description: 'Create, wait for and download Acronis Cyber Platform usage and billing reports',
 		defaults: { name: 'Acronis Reports' },
 		usableAsTool: true,

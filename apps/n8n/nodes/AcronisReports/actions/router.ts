@@ -10,7 +10,7 @@ type Operation = { execute: (this: IExecuteFunctions, client: ReportsClient, ite
 
 const resources: Record<string, Record<string, Operation>> = {
 	report: { create: report.create, createBilling: report.createBilling, delete: report.delete, get: report.get, getAll: report.getAll, update: report.update },
-	storedReport: { download: storedReport.download, getAll: storedReport.getAll, waitUntilReady: storedReport.waitUntilReady },
+	storedReport: { download: storedReport.download, getAll: storedReport.getAll, getBillingLines: storedReport.getBillingLines, waitUntilReady: storedReport.waitUntilReady },
 };
 
 /** Runs the chosen operation once per input item; every output item is paired with its input item. */

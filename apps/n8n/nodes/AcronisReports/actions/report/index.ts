@@ -20,7 +20,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create Billing Report',
 				value: 'createBilling',
-				description: "Create the vendor's monthly billing report (usage summary, csv_v2_0 and json_v2_0), optionally wait and download",
+				description: "Create the vendor's monthly billing report (usage summary, csv_v2_0 and json_v2_0), optionally wait and download, or output its billing lines",
 				action: 'Create a billing report',
 			},
 			{ name: 'Delete', value: 'delete', description: 'Delete a report', action: 'Delete a report' },

@@ -40,7 +40,8 @@ export interface BillingLinesResult {
   };
 }
 
-const isChecked = (mapping: unknown): mapping is BillingMapping =>
+/** A mapping parseBillingMapping already checked (its customers a Map), as opposed to parsed JSON. */
+export const isCheckedMapping = (mapping: unknown): mapping is BillingMapping =>
   typeof mapping === 'object' && mapping !== null && 'rules' in mapping && !('products' in mapping) && 'customers' in mapping &&
   ((mapping as BillingMapping).customers === null || (mapping as BillingMapping).customers instanceof Map);
 
@@ -55,7 +56,7 @@ async function* batchesOf(rows: AsyncIterable<UsageRow> | Iterable<UsageRow>): A
 
 async function linesOfBatches(batches: AsyncIterable<UsageRow[]>, options: BillingLinesOptions): Promise<BillingLinesResult> {
   // A bad mapping fails before the file is read.
-  const mapping = options.mapping === undefined ? null : isChecked(options.mapping) ? options.mapping : parseBillingMapping(options.mapping);
+  const mapping = options.mapping === undefined ? null : isCheckedMapping(options.mapping) ? options.mapping : parseBillingMapping(options.mapping);
   const aggregator = new LineAggregator(options.figure);
   for await (const batch of batches) for (const row of batch) aggregator.add(row);
   const tenants = new Set<string>();
@@ -79,7 +80,7 @@ async function linesOfBatches(batches: AsyncIterable<UsageRow[]>, options: Billi
 /** Billing lines of a decompressed csv_v2_0 or json_v2_0 file, streamed. */
 export async function billingLinesOfFile(stream: ReadableStream<Uint8Array>, format: UsageFormat, options: BillingLinesOptions = {}): Promise<BillingLinesResult> {
   // A bad mapping fails before the file is read.
-  if (options.mapping !== undefined && !isChecked(options.mapping)) options = { ...options, mapping: parseBillingMapping(options.mapping) };
+  if (options.mapping !== undefined && !isCheckedMapping(options.mapping)) options = { ...options, mapping: parseBillingMapping(options.mapping) };
   // Rows a chunk at a time: each is folded into its line at once and dies young (see usageRowBatches).
   return await linesOfBatches(usageRowBatches(stream, format, { units: 'file' }), options);
 }

@@ -2,6 +2,7 @@
 // streamed straight from the download into the line sums, so memory holds the lines, never the file. Hosts that
 // keep no files (n8n, Zapier) and library users get the same lines as the CLI writes to billing-lines.csv.
 
+import { isCheckedMapping } from '../billing-lines/compute.js';
 import { billingLinesOfFile, parseBillingMapping, type BillingLinesOptions, type BillingLinesResult, type BillingMapping } from '../billing-lines/index.js';
 import { ValidationError } from '../errors.js';
 import type { UsageFormat } from '../download/usage-row.js';
@@ -38,7 +39,8 @@ const isLineFormat = (format: string): format is UsageFormat => (LINE_FORMATS as
 
 /** The mapping checked before anything is sent, so that a bad one costs no request. */
 export function checkedMapping(options: { mapping?: unknown }): BillingMapping | undefined {
-  return options.mapping === undefined ? undefined : parseBillingMapping(options.mapping);
+  if (options.mapping === undefined || isCheckedMapping(options.mapping)) return options.mapping;
+  return parseBillingMapping(options.mapping);
 }
 
 /** The format a report's lines are read from: csv_v2_0 when it has it, else json_v2_0. */

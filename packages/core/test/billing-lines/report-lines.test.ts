@@ -7,6 +7,7 @@ import {
   ValidationError,
   WaitTimeoutError,
   billingLinesOfFile,
+  parseBillingMapping,
   type ExportLinesProgress,
   type ReportsClient,
 } from '../../src/index.js';
@@ -69,6 +70,15 @@ describe('getBillingLines', () => {
     expect(storage?.product_code).toBe('BK-STOR');
     expect(storage?.amount).toBeCloseTo(Math.round(storage!.quantity * 0.05 * 100) / 100, 2);
     expect(result.counts.ignored).toBeGreaterThan(0);
+  });
+
+  it('takes a mapping parseBillingMapping has already checked', async () => {
+    const client = clientFor(sim());
+    const report = await readyBillingReport(client, '2026-10');
+    const checked = parseBillingMapping(mapping);
+    const [fromChecked, fromJson] = await Promise.all([client.getBillingLines(report.id, { mapping: checked }), client.getBillingLines(report.id, { mapping })]);
+    expect(fromChecked.lines).toEqual(fromJson.lines);
+    expect(fromChecked.lines.some((line) => line.product_code === 'BK-STOR')).toBe(true);
   });
 
   it('waits for a file still being generated', async () => {

@@ -27,6 +27,8 @@ const ZERO = 0x30;
  * items and SKUs of a tenant. A value that drops out is read again as new: a copy, and garbage once replaced.
  */
 const SLOTS = 512;
+/** Longer cells are not kept (a column of long free text would otherwise keep SLOTS of them). */
+const LONGEST_KEPT = 256;
 
 /** Recent values of one text column. */
 class ColumnValues {
@@ -274,11 +276,15 @@ export class CsvUsageScanner {
     return i < 0 ? null : this.text(s, i, values) || null;
   }
 
-  /** Field `i` as text: a recent value of its column when it repeats one, else a copy that holds no chunk. */
+  /**
+   * Field `i` as text: a recent value of its column when it repeats one, else a copy that holds no chunk (a long
+   * cell is read as it is: a slice, for as long as its row lives).
+   */
   private text(s: string, i: number, values: ColumnValues): string {
     const a = this.starts[i]!;
     const length = this.ends[i]! - a;
     if (length === 0) return '';
+    if (length > LONGEST_KEPT) return this.cell(s, i);
     if (values.lastRaw.length === length && s.startsWith(values.lastRaw, a)) return values.lastValue;
     let hash = 0;
     for (let at = a + length - 1; at >= a; at--) hash = (Math.imul(hash, 31) + s.charCodeAt(at)) | 0;

@@ -27,6 +27,7 @@ const TEXTS = [
   'aaaaaaaa-0000-4000-8000-000000000001', 'bbbbbbbb-0000-4000-8000-000000000002', 'Alpha GmbH', 'Beta, "B"',
   'Hotel "Blue Anchor"', 'Zakład Łódź', 'Café ☕ 東京', 'emoji 😀 here', 'two\nlines', 'cr\rhere', ' padded ',
   '2025-11-01', '2025-11-02', 'SP2ASENS', 'bytes', 'seconds', 'quantity', 'GB', 'a"b', '"', '""', ',',
+  'x'.repeat(300), `Long "quoted", ${'y'.repeat(300)}`,
 ];
 // Good ones first: integers (some too long to read digit by digit exactly), then decimals, then the rest.
 const NUMBERS = [

@@ -29,8 +29,9 @@ interface Entry extends LineSum {
   measure: FigureMeasure;
   part: FigurePart;
   firstInfra: string;
-  firstValue: number;
-  /** infra.id -> value, once a second infra.id shows up. */
+  /** Where the first infra.id's value sits in the aggregator's `values`. */
+  slot: number;
+  /** infra.id -> its slot in `values`, once a second infra.id shows up. */
   byInfra: Map<string, number> | null;
 }
 
@@ -44,17 +45,48 @@ const own = (text: string): string => (text.length < 13 ? text : (' ' + text).sl
 export const lineKey = (tenantId: string, offeringItem: string, edition: string, backendType: string, sku: string): string =>
   `${tenantId}\u0000${offeringItem}\u0000${edition}\u0000${backendType}\u0000${sku}`;
 
+/**
+ * Sums rows into lines without allocating per row, so that nothing a row leaves behind outlives it:
+ * - lines are found by tenant, then offering item, then a short scan over edition, backend type and SKU, instead of
+ *   a key string built (and hashed) per row;
+ * - values live in one Float64Array. A number that is no small integer (bytes mostly are not) is a heap object of
+ *   its own in V8; stored into a Map or an object that lives as long as the file, each row's would survive the
+ *   young generation and be promoted, to pile up in the old one until a full collection.
+ */
 export class LineAggregator {
-  private readonly entries = new Map<string, Entry>();
+  /** tenant.id -> offering item -> the lines of that pair (editions, backend types, SKUs). */
+  private readonly tenants = new Map<string, Map<string, Entry[]>>();
+  /** Lines in the order they first appeared. */
+  private readonly entries: Entry[] = [];
+  private values = new Float64Array(1024);
+  private slots = 0;
   private rowCount = 0;
+  /** The last row's tenant and its lines: files list a tenant's rows together. */
+  private lastTenant = '';
+  private lastItems: Map<string, Entry[]> | null = null;
 
   constructor(private readonly figure?: FigureChoice) {}
 
   add(row: UsageRow): void {
     this.rowCount++;
     const sku = row.sku ?? '';
-    const key = lineKey(row.tenantId, row.offeringItem, row.edition, row.backendType, sku);
-    let entry = this.entries.get(key);
+    let items = this.lastItems;
+    if (items === null || row.tenantId !== this.lastTenant) {
+      items = this.tenants.get(row.tenantId) ?? null;
+      if (items === null) this.tenants.set(own(row.tenantId), (items = new Map()));
+      this.lastTenant = own(row.tenantId);
+      this.lastItems = items;
+    }
+    let lines = items.get(row.offeringItem);
+    if (lines === undefined) items.set(own(row.offeringItem), (lines = []));
+    let entry: Entry | undefined;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!;
+      if (line.edition === row.edition && line.backendType === row.backendType && line.sku === sku) {
+        entry = line;
+        break;
+      }
+    }
     if (!entry) {
       const figure = this.figureFor(row.offeringItem, row.tenantKind);
       const dot = figure.indexOf('.');
@@ -73,10 +105,11 @@ export class LineAggregator {
         raw: 0,
         rows: 0,
         firstInfra: own(row.infraId),
-        firstValue: 0,
+        slot: this.newSlot(),
         byInfra: null,
       };
-      this.entries.set(own(key), entry);
+      lines.push(entry);
+      this.entries.push(entry);
     } else if (entry.tenantName === null && row.tenantName !== null) {
       entry.tenantName = own(row.tenantName);
     }
@@ -91,18 +124,24 @@ export class LineAggregator {
     }
     entry.rows++;
     if (entry.rows === 1) {
-      entry.firstValue = value;
+      this.values[entry.slot] = value;
       return;
     }
     if (!entry.byInfra) {
       if (row.infraId === entry.firstInfra) {
-        entry.firstValue = value;
+        this.values[entry.slot] = value;
         return;
       }
-      entry.byInfra = new Map([[entry.firstInfra, entry.firstValue]]);
+      entry.byInfra = new Map([[entry.firstInfra, entry.slot]]);
     }
-    if (entry.byInfra.has(row.infraId)) entry.byInfra.set(row.infraId, value);
-    else entry.byInfra.set(own(row.infraId), value);
+    const slot = entry.byInfra.get(row.infraId);
+    if (slot !== undefined) {
+      this.values[slot] = value;
+    } else {
+      const added = this.newSlot();
+      this.values[added] = value;
+      entry.byInfra.set(own(row.infraId), added);
+    }
   }
 
   get rows(): number {
@@ -112,16 +151,36 @@ export class LineAggregator {
   /** The sums, in the order the lines first appeared. */
   sums(): LineSum[] {
     const out: LineSum[] = [];
-    for (const entry of this.entries.values()) {
-      let raw = entry.firstValue;
+    for (const entry of this.entries) {
+      let raw = this.values[entry.slot]!;
       if (entry.byInfra) {
         raw = 0;
-        for (const value of entry.byInfra.values()) raw += value;
+        for (const slot of entry.byInfra.values()) raw += this.values[slot]!;
       }
-      const { firstInfra: _infra, firstValue: _value, byInfra: _map, measure: _measure, part: _part, ...sum } = entry;
-      out.push({ ...sum, raw });
+      out.push({
+        tenantId: entry.tenantId,
+        tenantName: entry.tenantName,
+        tenantKind: entry.tenantKind,
+        offeringItem: entry.offeringItem,
+        edition: entry.edition,
+        backendType: entry.backendType,
+        sku: entry.sku,
+        rawUnit: entry.rawUnit,
+        figure: entry.figure,
+        raw,
+        rows: entry.rows,
+      });
     }
     return out;
+  }
+
+  private newSlot(): number {
+    if (this.slots === this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    return this.slots++;
   }
 
   private figureFor(offeringItem: string, tenantKind: string): Figure {

@@ -22,22 +22,29 @@ export class CsvUsageReader {
     }
     this.row++;
     if (record.length !== this.width) {
-      // A short record is usually a cut-off file; either way its cells cannot be trusted to their columns.
-      throw new Error(`csv_v2_0 data row ${this.row} has ${record.length} fields where the header has ${this.width}.`);
+      throw widthError(this.row, record.length, this.width);
     }
-    const index = this.index;
-    const row = this.row;
-    return usageRow({
-      cell: (column) => {
-        const at = index.get(column);
-        return at === undefined ? undefined : record[at];
-      },
-      at: (column) => `csv_v2_0 data row ${row}: ${column}`,
-    }, undefined, this.units);
+    return recordUsageRow(record, this.index, this.row, this.units);
   }
 }
 
-function indexHeader(header: readonly string[]): Map<Column, number> {
+/** The usage row of data record number `row` (1 for the first after the header), its columns found by `index`. */
+export function recordUsageRow(record: readonly string[], index: Map<Column, number>, row: number, units: UsageUnits): UsageRow {
+  return usageRow({
+    cell: (column) => {
+      const at = index.get(column);
+      return at === undefined ? undefined : record[at];
+    },
+    at: (column) => `csv_v2_0 data row ${row}: ${column}`,
+  }, undefined, units);
+}
+
+/** A record with the wrong number of fields: usually a cut-off file; its cells cannot be trusted to their columns. */
+export const widthError = (row: number, fields: number, width: number): Error =>
+  new Error(`csv_v2_0 data row ${row} has ${fields} fields where the header has ${width}.`);
+
+/** Where each column is in a header record; fails when a required column is missing. */
+export function indexHeader(header: readonly string[]): Map<Column, number> {
   const positions = new Map<string, number>();
   header.forEach((name, at) => {
     const key = name.trim();

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TimeoutError, type RequestEvent } from '../src/index.js';
-import { nodeClientFor, requestsOf, useSimulator } from './support.js';
+import { billingBody, clientFor, nodeClientFor, requestsOf, useSimulator } from './support.js';
 
 const simulator = useSimulator();
 
@@ -90,5 +90,19 @@ describe('per-attempt timeouts on real time', () => {
     await expect(call).rejects.toBe(reason);
     // and the simulator saw the connection go
     await expect.poll(() => requestsOf(sim, 'fetchTenantReports').at(-1)?.status).toBe(0);
+  });
+  it("let the caller's abort stop a file that streams on after the attempt returned", async () => {
+    const sim = simulator();
+    const maker = clientFor(sim);
+    const report = await maker.createReport(billingBody(sim.tenantId));
+    const [stored] = await maker.waitForStoredReports(report.id);
+    const signals: AbortSignal[] = [];
+    const client = nodeClientFor(sim, { timeoutMs: 10_000, fetch: (request) => (signals.push(request.signal), fetch(request)) });
+    const controller = new AbortController();
+    const download = await client.downloadStoredReport(report.id, stored!, { report, signal: controller.signal });
+    expect(signals.at(-1)?.aborted).toBe(false);
+    controller.abort(new Error('the user cancelled'));
+    expect(signals.at(-1)?.aborted).toBe(true);
+    await download.stream.cancel().catch(() => undefined);
   });
 });

@@ -3,7 +3,6 @@ import { startTimer, type Runtime } from '../runtime.js';
 import type { Secrets } from '../secrets.js';
 import { connectionCode, isConnectionFailure, type FetchLike } from './fetch-like.js';
 import { operationOf, subjectOf } from './operation-names.js';
-import { eitherSignal } from './signals.js';
 import type { RequestEvent } from './trail.js';
 
 /** One HTTP exchange: what openapi-fetch calls as its `fetch`, and what the retry and auth layers send again. */
@@ -41,22 +40,19 @@ export function attempts(options: AttemptOptions): Attempt {
     : (request: Request, signal: AbortSignal) => fetch(request, { signal });
   return async (request) => {
     const started = runtime.now();
-    const deadline = new AbortController();
-    const stopTimer =
-      timeoutMs > 0
-        ? startTimer(runtime, timeoutMs, () => deadline.abort(timeoutOf(request, timeoutMs)))
-        : () => undefined;
+    const controller = attemptController(request.signal);
+    const stopTimer = timeoutMs > 0 ? startTimer(runtime, timeoutMs, () => controller.abort(timeoutOf(request, timeoutMs))) : noTimer;
     // a request with a body is sent as a copy: the original stays unread, for the layers that send it again
     const outgoing = request.body === null ? request : request.clone();
     let headersArrived = false;
     try {
-      let response = await send(outgoing, eitherSignal(request.signal, deadline.signal));
+      let response = await send(outgoing, controller.signal);
       headersArrived = true;
       if (readsWhole(response)) response = new Response(await response.text(), response);
       options.onRequest?.({ ...eventOf(request, secrets), status: response.status, durationMs: runtime.now() - started });
       return response;
     } catch (error) {
-      const failure = request.signal.aborted ? (request.signal.reason ?? error) : deadline.signal.aborted ? deadline.signal.reason : typed(error);
+      const failure = request.signal.aborted ? (request.signal.reason ?? error) : controller.signal.aborted ? controller.signal.reason : typed(error);
       options.onRequest?.({ ...eventOf(request, secrets), status: null, durationMs: runtime.now() - started, error: secrets.text(String((failure as Error)?.message ?? failure)) });
       throw failure;
     } finally {
@@ -73,6 +69,21 @@ export function attempts(options: AttemptOptions): Attempt {
       return new NetworkError({ operation, message, hint: 'Check the data center URL and the network, then try again.', cause: secrets.error(error) });
     }
   };
+}
+
+const noTimer = () => undefined;
+
+/**
+ * The attempt's own controller, aborted by its deadline or by the caller's signal: one controller and one listener
+ * instead of `AbortSignal.any`, which costs several times more per request on Node 20. The listener sits on the
+ * request's own signal (fetch's Request follows the caller's), so it goes with the request; it is kept after the
+ * attempt returns, so that the caller's abort still stops a file that streams on.
+ */
+function attemptController(caller: AbortSignal): AbortController {
+  const controller = new AbortController();
+  if (caller.aborted) controller.abort(caller.reason);
+  else caller.addEventListener('abort', () => controller.abort(caller.reason), { once: true });
+  return controller;
 }
 
 function timeoutOf(request: Request, timeoutMs: number): TimeoutError {

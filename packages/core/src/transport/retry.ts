@@ -27,9 +27,10 @@ const transientStatuses = new Set([429, 500, 502, 503, 504]);
  * it unprocessed. Other create failures are settled by the create's own recovery, which looks for the report first.
  */
 function retries(request: Request, outcome: { status: number } | { error: unknown }): boolean {
-  const isCreate = operationOf(request.method, request.url) === 'createReport';
-  if ('status' in outcome) return isCreate ? outcome.status === 429 : transientStatuses.has(outcome.status);
-  return !isCreate && outcome.error instanceof NetworkError && !request.signal.aborted;
+  // the route is looked up only for a failure: most answers are successes, and this runs on every one
+  const isCreate = () => operationOf(request.method, request.url) === 'createReport';
+  if ('status' in outcome) return transientStatuses.has(outcome.status) && (outcome.status === 429 || !isCreate());
+  return outcome.error instanceof NetworkError && !request.signal.aborted && !isCreate();
 }
 
 /** `Retry-After` as milliseconds: delta seconds or an HTTP date. */

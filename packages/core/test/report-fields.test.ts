@@ -5,6 +5,7 @@ import {
   parseBooleanField,
   parseListField,
   parseMonthField,
+  parsePeriodFields,
   reportKinds,
   ValidationError,
   type ReportFields,
@@ -71,6 +72,15 @@ describe('dates', () => {
     expect(create({ month: '2026-01-01T00:00:00Z' }).parameters.period).toEqual({ start: '2026-01-01', end: '2026-01-31' });
     expect(problems(() => parseMonthField('2026-13', 'Month'))).toEqual([
       'Month must be a month as YYYY-MM (or a date in it, YYYY-MM-DD or an ISO date-time such as 2026-01-01T00:00:00Z), got "2026-13"',
+    ]);
+  });
+
+  it('the period fields alone keep a month as a month (the billing flow), by the same rules', () => {
+    expect(parsePeriodFields({ month: '2026-10-01T00:00:00Z' })).toEqual({ month: '2026-10' });
+    expect(parsePeriodFields({ periodStart: '2026-10-01T00:00:00Z', periodEnd: '2026-10-15' })).toEqual({ period: { start: '2026-10-01', end: '2026-10-15' } });
+    expect(parsePeriodFields({ month: '' })).toEqual({});
+    expect(problems(() => parsePeriodFields({ month: '2026-10', periodEnd: '2026-10-15' }, { month: '--month', periodStart: '--period-start', periodEnd: '--period-end' }))).toEqual([
+      '--month and --period-start/--period-end both set the period: give one or the other',
     ]);
   });
 

@@ -2,7 +2,7 @@
 import { ValidationError } from '../errors.js';
 import { booleanValue, dateValue, listValue, monthValue, type Issues } from './values.js';
 
-export { buildCreateRequest, buildUpdateChanges, createDefaults, type ReportFieldOptions, type ReportFields, type ReportUpdateFields } from './report-fields.js';
+export { buildCreateRequest, buildUpdateChanges, createDefaults, parsePeriodFields, type ReportFieldOptions, type ReportFields, type ReportUpdateFields } from './report-fields.js';
 export { createFieldKeys, updateFieldKeys, type FieldLabels, type ReportFieldKey, type ReportUpdateFieldKey } from './field-names.js';
 
 /** One value by a rule, or a ValidationError naming `field`; undefined when nothing was given. */

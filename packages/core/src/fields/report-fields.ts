@@ -54,9 +54,8 @@ function parametersFrom(fields: ReportFields, name: (key: ReportFieldKey) => str
   return withoutUndefined(parameters);
 }
 
-function periodFrom(fields: ReportFields, name: (key: ReportFieldKey) => string, issues: Issues): { start: string; end: string } | undefined {
-  const month = monthValue(fields.month, name('month'), issues);
-  if (month !== undefined) return monthPeriod(month);
+/** The period from its two dates: both or neither, the start not after the end. */
+function datesPeriod(fields: ReportFields, name: (key: ReportFieldKey) => string, issues: Issues): { start: string; end: string } | undefined {
   const start = dateValue(fields.periodStart, name('periodStart'), issues);
   const end = dateValue(fields.periodEnd, name('periodEnd'), issues);
   const startGiven = !isEmpty(fields.periodStart);
@@ -68,6 +67,28 @@ function periodFrom(fields: ReportFields, name: (key: ReportFieldKey) => string,
   if (start === undefined || end === undefined) return undefined;
   if (start > end) issues.push({ field: name('periodEnd'), message: `is before ${name('periodStart')} (${end} < ${start})` });
   return { start, end };
+}
+
+function periodFrom(fields: ReportFields, name: (key: ReportFieldKey) => string, issues: Issues): { start: string; end: string } | undefined {
+  const month = monthValue(fields.month, name('month'), issues);
+  return month === undefined ? datesPeriod(fields, name, issues) : monthPeriod(month);
+}
+
+/**
+ * The period fields alone, by the same rules, for the billing flow (which keeps a month as a month):
+ * `{ month }`, `{ period }`, or `{}` when neither is given.
+ */
+export function parsePeriodFields(
+  fields: Pick<ReportFields, 'month' | 'periodStart' | 'periodEnd'>,
+  labels?: FieldLabels,
+): { month?: string; period?: { start: string; end: string } } {
+  const name = (key: ReportFieldKey) => labelOf(labels, key);
+  const issues: Issues = [];
+  givenKeys(fields, ['month', 'periodStart', 'periodEnd'], labels, issues);
+  const month = monthValue(fields.month, name('month'), issues);
+  const period = month === undefined ? datesPeriod(fields, name, issues) : undefined;
+  if (issues.length > 0) fail(issues);
+  return month !== undefined ? { month } : period !== undefined ? { period } : {};
 }
 
 const withoutUndefined = (value: Json): Json => Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined));

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { monthPeriod, type ReportCreateRequest, type ReportUpdateRequest } from '@acronis-reports/core';
+import { createFieldKeys, type FieldLabels, type ReportFieldKey, type ReportFieldOptions, type ReportFields, type ReportUpdateFields } from '@acronis-reports/core';
 import { UsageError } from './exit-codes.js';
-import { list } from './flags.js';
+
+// The flags are core's flat fields under their CLI names: core turns them into the API body by its rules, and
+// names a bad one by its flag.
 
 export interface ReportFlags {
   file?: string;
@@ -21,6 +23,11 @@ export interface ReportFlags {
   enabled?: string;
 }
 
+/** The flag of each field: the key in kebab case, but --schedule for the schedule type. */
+export const flagOf = (key: ReportFieldKey): string => (key === 'scheduleType' ? '--schedule' : `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`);
+
+export const flagLabels: FieldLabels = { ...Object.fromEntries(createFieldKeys.map((key) => [key, flagOf(key)])), changes: 'update' };
+
 function readJsonFile(path: string): Record<string, unknown> {
   let text: string;
   try {
@@ -37,60 +44,30 @@ function readJsonFile(path: string): Record<string, unknown> {
   }
 }
 
-/** --month and --period-start/--period-end name the same thing: one of them, not both. */
-export function refuseMonthWithPeriod(flags: Pick<ReportFlags, 'month' | 'periodStart' | 'periodEnd'>): void {
-  if (flags.month && (flags.periodStart || flags.periodEnd)) throw new UsageError('Give either --month or --period-start/--period-end, not both.');
-}
+/** Flag names for messages, and the --file body under the flags. */
+export const fieldOptions = (flags: Pick<ReportFlags, 'file'>): ReportFieldOptions => ({ labels: flagLabels, ...(flags.file ? { base: readJsonFile(flags.file) } : {}) });
 
-export function periodFrom(flags: Pick<ReportFlags, 'month' | 'periodStart' | 'periodEnd'>): { start: string; end: string } | undefined {
-  refuseMonthWithPeriod(flags);
-  if (flags.month) return monthPeriod(flags.month);
-  if (!flags.periodStart && !flags.periodEnd) return undefined;
-  if (!flags.periodStart || !flags.periodEnd) throw new UsageError('Give both --period-start and --period-end (YYYY-MM-DD).');
-  return { start: flags.periodStart, end: flags.periodEnd };
-}
+export const createFields = (flags: ReportFlags): ReportFields => ({
+  tenantId: flags.tenantId,
+  kind: flags.kind,
+  level: flags.level,
+  formats: flags.formats,
+  month: flags.month,
+  periodStart: flags.periodStart,
+  periodEnd: flags.periodEnd,
+  scheduleType: flags.schedule,
+  resultAction: flags.resultAction,
+  recipients: flags.recipients,
+  hideZeroUsage: flags.hideZeroUsage,
+  showSkus: flags.showSkus,
+  generationDate: flags.generationDate,
+});
 
-/** The create body: a JSON file (flags given too override it) or the flags alone. Core validates it before sending. */
-export async function createBodyFrom(flags: ReportFlags, defaultTenantId: () => Promise<string>): Promise<ReportCreateRequest> {
-  const base = flags.file ? readJsonFile(flags.file) : {};
-  const parameters = { ...((base['parameters'] as Record<string, unknown> | undefined) ?? {}) };
-  const set = (target: Record<string, unknown>, key: string, value: unknown) => {
-    if (value !== undefined) target[key] = value;
-  };
-  set(parameters, 'tenant_id', flags.tenantId);
-  set(parameters, 'kind', flags.kind);
-  set(parameters, 'level', flags.level);
-  set(parameters, 'formats', list(flags.formats));
-  set(parameters, 'period', periodFrom(flags));
-  set(parameters, 'hide_zero_usage', flags.hideZeroUsage);
-  set(parameters, 'show_skus', flags.showSkus);
-  if (!flags.file) {
-    parameters['kind'] ??= 'usage_summary';
-    parameters['level'] ??= 'direct_partners';
-  }
-  parameters['tenant_id'] ??= await defaultTenantId();
-  const body: Record<string, unknown> = { ...base, parameters };
-  const schedule = { ...((base['schedule'] as Record<string, unknown> | undefined) ?? {}) };
-  set(schedule, 'type', flags.schedule ?? (flags.file ? undefined : 'once'));
-  body['schedule'] = schedule;
-  set(body, 'result_action', flags.resultAction ?? (flags.file ? undefined : 'save'));
-  set(body, 'recipients', list(flags.recipients));
-  set(body, 'generation_date', flags.generationDate);
-  return body as unknown as ReportCreateRequest;
-}
-
-export function updateBodyFrom(flags: ReportFlags): ReportUpdateRequest {
-  const body: Record<string, unknown> = flags.file ? readJsonFile(flags.file) : {};
-  const parameters = { ...((body['parameters'] as Record<string, unknown> | undefined) ?? {}) };
-  if (flags.kind) parameters['kind'] = flags.kind;
-  if (flags.level) parameters['level'] = flags.level;
-  if (flags.hideZeroUsage !== undefined) parameters['hide_zero_usage'] = flags.hideZeroUsage;
-  if (flags.showSkus !== undefined) parameters['show_skus'] = flags.showSkus;
-  if (Object.keys(parameters).length > 0) body['parameters'] = parameters;
-  if (flags.recipients !== undefined) body['recipients'] = list(flags.recipients) ?? [];
-  if (flags.enabled !== undefined) {
-    if (!['true', 'false'].includes(flags.enabled)) throw new UsageError(`--enabled must be true or false, got ${JSON.stringify(flags.enabled)}.`);
-    body['schedule'] = { enabled: flags.enabled === 'true' };
-  }
-  return body as ReportUpdateRequest;
-}
+export const updateFields = (flags: ReportFlags): ReportUpdateFields => ({
+  kind: flags.kind,
+  level: flags.level,
+  recipients: flags.recipients,
+  hideZeroUsage: flags.hideZeroUsage,
+  showSkus: flags.showSkus,
+  enabled: flags.enabled,
+});

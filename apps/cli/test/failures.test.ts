@@ -42,7 +42,7 @@ describe('exit codes and messages', () => {
     sim.control.clearRequests();
     const result = await runCli(['create', '--kind', 'usage_weekly', '--tenant-id', sim.tenantId], { env: simulatorEnv(sim) });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('parameters.kind must be one of usage_daily, usage_summary, usage_current, usage_breakdown, got "usage_weekly"');
+    expect(result.stderr).toContain('--kind must be one of usage_daily, usage_summary, usage_current, usage_breakdown, got "usage_weekly"');
     expect(sim.control.requests().filter((r) => r.operationId === 'createReport')).toEqual([]);
     expect((await runCli(['billing', '--month', '2026-13'], { env: simulatorEnv(sim) })).stderr).toContain('month must be a month as YYYY-MM');
   });
@@ -74,7 +74,7 @@ describe('exit codes and messages', () => {
     for (const args of [['billing', ...both, '--out', dir], ['create', ...both]]) {
       const result = await runCli(args, { env: simulatorEnv(sim) });
       expect(result.code, args[0]).toBe(2);
-      expect(result.stderr).toContain('Error: Give either --month or --period-start/--period-end, not both.');
+      expect(result.stderr).toContain('Invalid input: --month and --period-start/--period-end both set the period: give one or the other.');
       expect(result.stdout).toBe('');
     }
     expect(sim.control.requests()).toEqual([]);

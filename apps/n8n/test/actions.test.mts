@@ -31,6 +31,19 @@ describe('Report', () => {
     expect(JSON.stringify(out)).not.toContain(String(credentials.accessToken));
   });
 
+  it("hands flat values to core as fields: dates from expressions, any list separator; a bad value fails with core's message naming the field", async () => {
+    const oneTime = { ...monthly, scheduleType: 'once', formats: 'csv_v2_0; json_v2_0' };
+    const [[created]] = await run({ ...oneTime, tenantId: '', additionalFields: { periodStart: '2026-10-01T00:00:00Z', periodEnd: '2026-10-15T00:00:00+02:00' } });
+    expect(created!.json.parameters).toMatchObject({ period: { start: '2026-10-01', end: '2026-10-15' }, formats: ['csv_v2_0', 'json_v2_0'] });
+    sim.control.clearRequests();
+    const error = await run({ ...oneTime, tenantId: '', additionalFields: { showSkus: 'maybe' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NodeOperationError);
+    expect((error as NodeOperationError).message).toBe('Invalid input: Show SKUs must be true or false (also yes/no or 1/0), got "maybe".');
+    const nothing = await run({ resource: 'report', operation: 'update', reportId: byId(String(created!.json.id)), updateFields: {} }).catch((e: unknown) => e);
+    expect((nothing as NodeOperationError).message).toBe('Invalid input: Update Fields needs at least one field to change.');
+    expect(sim.control.requests().filter((r) => r.path.startsWith('/api/2/reports'))).toEqual([]);
+  });
+
   it('gets, lists (limit and return all), updates and deletes (version looked up) a report', async () => {
     const [[created]] = await run(monthly);
     const id = String(created!.json.id);

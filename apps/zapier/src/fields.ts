@@ -1,6 +1,17 @@
 // Input fields shared by the steps. Choices and help texts come from core's lists, generated from the OpenAPI
 // description: never a hand-typed copy. Core's help texts use Markdown code spans; Zapier renders Markdown in helpText too.
-import { fieldDescriptions, reportFormats, reportKinds, reportLevels, resultActions, scheduleTypes, valueDescriptions } from '@acronis-reports/core';
+import {
+  fieldDescriptions,
+  parseBooleanField,
+  reportFormats,
+  reportKinds,
+  reportLevels,
+  resultActions,
+  scheduleTypes,
+  valueDescriptions,
+  type FieldLabels,
+  type ReportFieldKey,
+} from '@acronis-reports/core';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 
 type Described = Record<string, string>;
@@ -97,14 +108,24 @@ export const hideZeroUsageField = { key: 'hideZeroUsage', label: 'Hide Zero Usag
 export const showSkusField = { key: 'showSkus', label: 'Show SKUs', helpText: fieldDescriptions.showSkus, type: 'boolean' } as const;
 export const recipientsField = { key: 'recipients', label: 'Recipients', helpText: fieldDescriptions.recipients, list: true, required: false } as const;
 
-/** Zapier hands booleans from the editor as strings ("true"/"false"/"yes"/"no"); mapped values may be booleans. */
+/** A yes/no input by core's rule; undefined when empty or not a yes/no (the caller says what it needed). */
 export function booleanInput(value: unknown): boolean | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value === 'boolean') return value;
-  const text = String(value).trim().toLowerCase();
-  if (['true', 'yes', '1'].includes(text)) return true;
-  if (['false', 'no', '0'].includes(text)) return false;
-  return undefined;
+  try {
+    return parseBooleanField(value, 'value');
+  } catch {
+    return undefined;
+  }
+}
+
+/** The inputs that are core's report fields: the input keys are core's field keys. */
+export function reportFieldsOf<K extends ReportFieldKey>(inputData: Record<string, unknown>, keys: readonly K[]): Partial<Record<K, unknown>> {
+  return Object.fromEntries(keys.filter((key) => inputData[key] !== undefined).map((key) => [key, inputData[key]])) as Partial<Record<K, unknown>>;
+}
+
+/** Core names a bad field by its key; the user knows it by its label. */
+export function fieldLabelsOf(inputFields: readonly { key: string; label?: string }[], changes?: string): FieldLabels {
+  const labels: Record<string, string> = Object.fromEntries(inputFields.filter((field) => field.label).map((field) => [field.key, field.label!]));
+  return (changes ? { ...labels, changes } : labels) as FieldLabels;
 }
 
 /** A text input, trimmed; undefined when empty. */
@@ -117,13 +138,6 @@ export function textInput(value: unknown): string | undefined {
 /** The tenant input, or the API client's own tenant (learned at sign-in) when it is empty. */
 export function tenantInput(bundle: Bundle): string | undefined {
   return textInput(bundle.inputData['tenantId']) ?? (bundle.authData['tenant_id'] || undefined);
-}
-
-/** A list input: an array, or a comma-separated string from a mapped field. */
-export function listInput(value: unknown): string[] | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
-  const items = (Array.isArray(value) ? value : String(value).split(',')).map((item) => String(item).trim()).filter(Boolean);
-  return items.length > 0 ? items : undefined;
 }
 
 /** The format filter: empty for every format, else one of the API's formats (a mapped `pdf` is an error, not an empty list). */

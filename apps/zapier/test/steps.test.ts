@@ -147,8 +147,33 @@ describe('creates', () => {
 
   it('Create Report refuses bad input before sending anything', async () => {
     sim.control.clearRequests();
-    await expect(run(createReport, { kind: 'usage_yearly', level: 'itself', periodStart: '2026-10-10', periodEnd: '2026-10-01' })).rejects.toThrow(/Invalid input:.*kind/);
+    await expect(run(createReport, { kind: 'usage_yearly', level: 'itself', periodStart: '2026-10-10', periodEnd: '2026-10-01' })).rejects.toThrow(/Invalid input: Kind must be one of .*; Period End is before Period Start/);
     expect(apiRequests(sim).filter((entry) => entry.method === 'POST')).toEqual([]);
+  });
+
+  it('Create Report takes flat values as Zapier maps them: ISO date-times, lists with any separator, yes/no', async () => {
+    const report = await run<Item & { parameters: Record<string, unknown> }>(createReport, {
+      kind: 'usage_daily',
+      level: 'itself',
+      periodStart: '2026-10-01T00:00:00Z',
+      periodEnd: '2026-10-15T00:00:00-04:00',
+      formats: 'csv_v2_0; json_v2_0',
+      showSkus: 'no',
+    });
+    expect(report.parameters).toMatchObject({ tenant_id: sim.tenantId, period: { start: '2026-10-01', end: '2026-10-15' }, formats: ['csv_v2_0', 'json_v2_0'], show_skus: false });
+  });
+
+  it("Create Report and Update refuse a yes/no that is neither, with core's message naming the field by its label", async () => {
+    sim.control.clearRequests();
+    await expect(run(createReport, { kind: 'usage_daily', level: 'itself', showSkus: 'maybe' })).rejects.toThrow('Invalid input: Show SKUs must be true or false (also yes/no or 1/0), got \\"maybe\\".');
+    await expect(run(updateReport, { reportId: billingId, enabled: 'maybe' })).rejects.toThrow('Invalid input: Schedule Enabled must be true or false (also yes/no or 1/0), got \\"maybe\\".');
+    expect(apiRequests(sim).filter((entry) => entry.method !== 'GET')).toEqual([]);
+  });
+
+  it('Create Billing Report takes the month of a mapped date-time, and refuses what is not a month', async () => {
+    const result = await run<Record<string, unknown> & { parameters: { period: unknown } }>(createBillingReport, { month: '2026-08-01T00:00:00Z', waitForFiles: 'no' });
+    expect(result.parameters.period).toEqual({ start: '2026-08-01', end: '2026-08-31' });
+    await expect(run(createBillingReport, { month: 'August' })).rejects.toThrow(/"Invalid input: Month must be a month as YYYY-MM/);
   });
 
   it('Create Billing Report waits briefly and hands on the files', async () => {

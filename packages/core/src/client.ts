@@ -12,6 +12,8 @@ import { exportBillingReport, type ExportOptions, type ExportResult } from './op
 import { exportBillingLines, type ExportLinesOptions, type ExportLinesResult } from './operations/export-lines.js';
 import { billingLinesOfReport, type LinesOfReportOptions, type ReportBillingLines } from './operations/report-lines.js';
 import { createReport, deleteReport, getReport, updateReport, type DeleteOptions } from './operations/reports.js';
+import { createReportFromFields, updateReportFromFields, type FieldCallOptions } from './operations/report-from-fields.js';
+import type { ReportFields, ReportUpdateFields } from './fields/report-fields.js';
 import { listStoredReports } from './operations/stored.js';
 import { getApiClient, getOwnTenantId, listTenantReportIds, listTenantReports, type ListReportsOptions } from './operations/tenants.js';
 import { waitForStoredReports, type WaitOptions } from './operations/wait.js';
@@ -19,6 +21,7 @@ import type { Runtime } from './runtime.js';
 import { Secrets } from './secrets.js';
 import { checkClientArguments } from './client-arguments.js';
 import { checkCall, checkExport, checkStoredReport, methodOptions } from './method-options.js';
+import { checkFields } from './fields/check-fields.js';
 import { attempts, type Attempt } from './transport/attempt.js';
 import { bearerMiddleware } from './transport/bearer.js';
 import { errorMappingMiddleware } from './transport/error-mapping.js';
@@ -66,6 +69,10 @@ export interface ReportsClient {
   createReport(report: ReportCreateRequest, options?: CallOptions): Promise<Report>;
   getReport(reportId: string, options?: CallOptions): Promise<Report>;
   updateReport(reportId: string, changes: ReportUpdateRequest, options?: CallOptions): Promise<Report>;
+  /** A report from flat fields (CLI flags, n8n parameters, Zapier inputs); no tenant: the API client's own. */
+  createReportFromFields(fields: ReportFields, options?: FieldCallOptions): Promise<Report>;
+  /** A scheduled report changed by flat fields; only what was filled in is sent. */
+  updateReportFromFields(reportId: string, fields: ReportUpdateFields, options?: FieldCallOptions): Promise<Report>;
   deleteReport(reportId: string, options?: DeleteOptions): Promise<void>;
   listTenantReportIds(tenantId?: string, options?: CallOptions): Promise<string[]>;
   listTenantReports(tenantId?: string, options?: ListReportsOptions): Promise<Report[]>;
@@ -179,6 +186,8 @@ export function createReportsClient(credentials: ReportsCredentials, options: Re
     createReport: async (report, callOptions) => createReport(ctx, report, checkCall(callOptions)),
     getReport: async (reportId, callOptions) => getReport(ctx, reportId, checkCall(callOptions)),
     updateReport: async (reportId, changes, callOptions) => updateReport(ctx, reportId, changes, checkCall(callOptions)),
+    createReportFromFields: async (fields, fieldOptions) => createReportFromFields(ctx, checkFields(fields), checkCall(fieldOptions, methodOptions.fields)),
+    updateReportFromFields: async (reportId, fields, fieldOptions) => updateReportFromFields(ctx, reportId, checkFields(fields), checkCall(fieldOptions, methodOptions.fields)),
     deleteReport: async (reportId, deleteOptions) => deleteReport(ctx, reportId, checkCall(deleteOptions, methodOptions.delete)),
     listTenantReportIds: async (tenantId, callOptions) => listTenantReportIds(ctx, tenantId, checkCall(callOptions)),
     listTenantReports: async (tenantId, listOptions) => listTenantReports(ctx, tenantId, checkCall(listOptions, methodOptions.listReports)),

@@ -23,3 +23,5 @@ export * from './download/index.js';
 export * from './billing-lines/index.js';
 export * from './generated/enums.js';
 export type * from './types.js';
+export * from './fields/index.js';
+export type { FieldCallOptions } from './operations/report-from-fields.js';

@@ -38,6 +38,7 @@ export const methodOptions = {
   lines: { ...call, ...waitSettings, ...lines, previousReportId: checks.string, onProgress: checks.function },
   exportLines: { ...call, ...billingWithoutFormats, ...waitSettings, ...lines, compare: checks.boolean, deleteAfterDownload: checks.boolean, onProgress: checks.function },
   waitDefaults: waitSettings,
+  fields: { ...call, labels: checks.object, base: checks.object },
 } satisfies Record<string, Record<string, Check>>;
 
 /** The options checked, as a copy of their own properties: nothing inherited is read afterwards. */

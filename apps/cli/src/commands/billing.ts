@@ -1,15 +1,27 @@
 import { constants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { periodLabel, saveDownloadTo, type ReportFormat, type ReportLevel, type ReportsClient, type SavedFile } from '@acronis-reports/core';
+import {
+  parseListField,
+  parsePeriodFields,
+  periodLabel,
+  reportFormats,
+  reportLevels,
+  saveDownloadTo,
+  type ReportFormat,
+  type ReportLevel,
+  type ReportsClient,
+  type SavedFile,
+} from '@acronis-reports/core';
 import type { Command } from 'commander';
 import { billingLinesStep, checkLinesFlags } from '../billing-lines-step.js';
 import { UsageError } from '../exit-codes.js';
-import { list, positiveNumber } from '../flags.js';
+import { choices, listChoices } from '../enum-help.js';
+import { positiveNumber } from '../flags.js';
 import type { Interruption } from '../interrupt.js';
 import { linesData, linesReport } from '../lines-summary.js';
 import { waitDisplay } from '../progress.js';
-import { periodFrom, refuseMonthWithPeriod } from '../report-input.js';
+import { flagLabels } from '../report-input.js';
 import type { Run } from '../run.js';
 import { summarizeBillingFile, summaryTable } from '../summary.js';
 import { fileRow, filesTable, shown } from '../tables.js';
@@ -36,8 +48,8 @@ export function registerBillingCommand(program: Command, run: Run): void {
     .option('--period-start <date>', 'an explicit period start, YYYY-MM-DD (with --period-end)')
     .option('--period-end <date>', 'an explicit period end, YYYY-MM-DD')
     .option('--tenant-id <uuid>', "the tenant to bill (default: the API client's own)")
-    .option('--level <level>', 'direct_partners (default), all_partners, all_customers, accounts or itself')
-    .option('--formats <list>', 'comma-separated formats (default: csv_v2_0,json_v2_0; csv_v2_0 is the one to parse)')
+    .option('--level <level>', choices(reportLevels, { direct_partners: '(default)' }))
+    .option('--formats <list>', `comma-separated: ${listChoices(reportFormats, { csv_v2_0: '(the one to parse)' })} (default: csv_v2_0,json_v2_0)`)
     .option('--out <dir>', 'where the files go: <dir>/<period>/', 'reports')
     .option('--keep-report', 'keep the one-time report on the data center after the download (default: delete it)')
     .option('--wait-timeout <seconds>', 'give up waiting after this long (default 600)', positiveNumber)
@@ -49,14 +61,13 @@ export function registerBillingCommand(program: Command, run: Run): void {
     .addHelpText('after', `\nBeside the downloaded files go billing-lines.csv and billing-lines.json (from csv_v2_0, else json_v2_0).${linesHelp}`)
     .action((flags: BillingFlags) =>
       run(async ({ client, out, interruption }) => {
-        refuseMonthWithPeriod(flags);
-        checkLinesFlags(flags, flags.month, Boolean(flags.periodStart || flags.periodEnd));
+        const { month, period: explicitPeriod } = parsePeriodFields({ month: flags.month, periodStart: flags.periodStart, periodEnd: flags.periodEnd }, flagLabels);
+        checkLinesFlags(flags, month, Boolean(explicitPeriod));
         await ensureWritableFolder(flags.out);
-        const formats = list<ReportFormat>(flags.formats);
+        const formats = parseListField(flags.formats, flagLabels.formats!) as ReportFormat[] | undefined;
         if (formats && (flags.mapping || flags.compare) && !formats.some((format) => format === 'csv_v2_0' || format === 'json_v2_0')) {
           throw new UsageError('--mapping and --compare make billing lines, which are read from csv_v2_0 or json_v2_0: add one of them to --formats.');
         }
-        const explicitPeriod = periodFrom({ periodStart: flags.periodStart, periodEnd: flags.periodEnd });
         const display = await waitDisplay(out, 'Generating the billing report');
         // the files' folder is named after the period the data center confirms when it creates the report
         let directory = '';
@@ -64,7 +75,7 @@ export function registerBillingCommand(program: Command, run: Run): void {
         const result = await client
           .exportBillingReport<SavedFile>({
             ...(flags.tenantId ? { tenantId: flags.tenantId } : {}),
-            ...(flags.month ? { month: flags.month } : {}),
+            ...(month ? { month } : {}),
             ...(explicitPeriod ? { period: explicitPeriod } : {}),
             ...(flags.level ? { level: flags.level as ReportLevel } : {}),
             ...(formats ? { formats } : {}),

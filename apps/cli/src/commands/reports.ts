@@ -1,17 +1,22 @@
+import { createDefaults, reportFormats, reportKinds, reportLevels, resultActions, scheduleTypes } from '@acronis-reports/core';
 import type { Command } from 'commander';
+import { choices, listChoices } from '../enum-help.js';
 import { positiveNumber } from '../flags.js';
-import { createBodyFrom, updateBodyFrom, type ReportFlags } from '../report-input.js';
+import { createFields, fieldOptions, updateFields, type ReportFlags } from '../report-input.js';
 import { reportDetails, reportsTable } from '../tables.js';
 import { formatsHelp } from '../format-help.js';
 import type { Run } from '../run.js';
 import { downloadReady, waitReady } from './stored.js';
 
+/** A create's default, noted in its help; an update changes only what is given. */
+const forCreate = (forUpdate: boolean, value: string): Record<string, string> => (forUpdate ? {} : { [value]: '(default)' });
+
 function reportFieldOptions(command: Command, forUpdate: boolean): Command {
   command
     .option('--file <path>', 'the report as JSON (the API body; - reads stdin); flags override its fields')
-    .option('--kind <kind>', 'usage_daily, usage_summary, usage_current or usage_breakdown')
-    .option('--level <level>', 'itself, direct_partners, all_partners, all_customers or accounts')
-    .option('--recipients <uuids>', 'comma-separated user UUIDs (result action send)')
+    .option('--kind <kind>', choices(reportKinds, forCreate(forUpdate, createDefaults.kind)))
+    .option('--level <level>', choices(reportLevels, forCreate(forUpdate, createDefaults.level)))
+    .option('--recipients <uuids>', 'user UUIDs separated by commas, semicolons or spaces (result action send)')
     .option('--hide-zero-usage', 'leave out offering items without usage')
     .option('--no-hide-zero-usage', 'keep offering items without usage')
     .option('--show-skus', 'add SKU columns')
@@ -19,12 +24,12 @@ function reportFieldOptions(command: Command, forUpdate: boolean): Command {
   if (forUpdate) return command.option('--enabled <bool>', 'true resumes, false pauses a monthly report');
   return command
     .option('--tenant-id <uuid>', "the tenant (default: the API client's own)")
-    .option('--formats <list>', 'comma-separated: csv, html, json_v1, csv_v2_0 (the one to parse), json_v2_0; monthly reports: csv and html only')
+    .option('--formats <list>', `comma-separated: ${listChoices(reportFormats, { csv_v2_0: '(the one to parse)' })}; monthly reports: csv and html only`)
     .option('--month <YYYY-MM>', 'the period: a calendar month')
     .option('--period-start <date>', 'the period start, YYYY-MM-DD')
     .option('--period-end <date>', 'the period end, YYYY-MM-DD')
-    .option('--schedule <type>', 'once (default) or monthly (csv and html only)')
-    .option('--result-action <action>', 'save (default) or send')
+    .option('--schedule <type>', choices(scheduleTypes, { [createDefaults.scheduleType]: '(default)', monthly: '(csv and html only)' }))
+    .option('--result-action <action>', choices(resultActions, { [createDefaults.resultAction]: '(default)' }))
     .option('--generation-date <date>', 'when a one-time report is generated, YYYY-MM-DD')
     .addHelpText('after', `\n${formatsHelp}`);
 }
@@ -35,10 +40,10 @@ export function registerReportCommands(program: Command, run: Run): void {
     .option('--download <dir>', 'download its files into a folder (implies --wait)')
     .action((flags: ReportFlags & { wait?: boolean; download?: string }) =>
       run(async ({ client, out, interruption }) => {
-        const body = await createBodyFrom(flags, () => client.getOwnTenantId());
+        const options = fieldOptions(flags);
         const maybeCreated = 'The report may have been created before the stop: `acronis-reports list` shows it, `acronis-reports delete <id>` removes it.';
         interruption.leaveBehind(maybeCreated);
-        const report = await client.createReport(body, { signal: interruption.signal });
+        const report = await client.createReportFromFields(createFields(flags), { ...options, signal: interruption.signal });
         interruption.forget(maybeCreated);
         if (!flags.wait && !flags.download) return out.data(report, () => reportDetails(report));
         out.note(`Created report ${report.id}.`);
@@ -62,7 +67,7 @@ export function registerReportCommands(program: Command, run: Run): void {
 
   reportFieldOptions(program.command('update').description('change a monthly report').argument('<report-id>'), true).action((reportId: string, flags: ReportFlags) =>
     run(async ({ client, out }) => {
-      const report = await client.updateReport(reportId, updateBodyFrom(flags));
+      const report = await client.updateReportFromFields(reportId, updateFields(flags), fieldOptions(flags));
       out.data(report, () => reportDetails(report));
     }),
   );

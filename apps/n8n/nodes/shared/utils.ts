@@ -67,15 +67,6 @@ export function splitList(value: unknown): string[] {
 		.filter(Boolean);
 }
 
-/** A date parameter (n8n's dateTime or a plain YYYY-MM-DD) as YYYY-MM-DD. */
-export function toDay(value: unknown): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const text = String(value).trim();
-	if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
-	const match = /^(\d{4}-\d{2}-\d{2})T/.exec(text);
-	return match ? match[1] : text;
-}
-
 export const asFormats = (value: unknown): ReportFormat[] => splitList(value) as ReportFormat[];
 
 /**

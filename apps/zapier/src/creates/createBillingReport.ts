@@ -1,7 +1,7 @@
-import { WaitTimeoutError, type Report } from '@acronis-reports/core';
+import { parseBooleanField, parseMonthField, WaitTimeoutError, type Report } from '@acronis-reports/core';
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { withClient } from '../client.js';
-import { booleanInput, levelField, tenantIdField, tenantInput, textInput } from '../fields.js';
+import { levelField, tenantIdField, tenantInput, textInput } from '../fields.js';
 import { storedFileOutput } from '../files.js';
 import { reportOutputFields, sampleReport } from '../samples.js';
 import { stepTimeLeftMs, waitBudgetMs } from '../step-budget.js';
@@ -19,12 +19,13 @@ const notWaited = (report: Report, note: string) => ({ ...report, files_ready: f
 export async function perform(z: ZObject, bundle: Bundle) {
   const startedAt = Date.now();
   const tenantId = tenantInput(bundle);
-  const month = textInput(bundle.inputData['month']);
   const level = textInput(bundle.inputData['level']);
-  const wait = booleanInput(bundle.inputData['waitForFiles']) ?? false;
   const requested = Number(textInput(bundle.inputData['waitSeconds']) ?? maxWaitSeconds);
   const waitSeconds = Math.min(maxWaitSeconds, Math.max(1, Number.isFinite(requested) ? requested : maxWaitSeconds));
   return withClient(z, bundle, async (client) => {
+    // a mapped date-time is as good as YYYY-MM: core takes its month, and refuses what is neither, naming the field
+    const month = parseMonthField(bundle.inputData['month'], 'Month');
+    const wait = parseBooleanField(bundle.inputData['waitForFiles'], 'Wait for Files') ?? false;
     const report: Report = await client.createBillingReport({
       ...(tenantId ? { tenantId } : {}),
       ...(month ? { month } : {}),
@@ -59,7 +60,7 @@ export default defineCreate({
   operation: {
     inputFields: [
       tenantIdField,
-      { key: 'month', label: 'Month', type: 'string', required: false, helpText: 'The month to bill, YYYY-MM. Leave empty for the last full month.' },
+      { key: 'month', label: 'Month', type: 'string', required: false, helpText: 'The month to bill, YYYY-MM (or a mapped date: its month is taken). Leave empty for the last full month.' },
       { ...levelField, required: false, helpText: `${levelField.helpText} Default: direct_partners.` },
       {
         key: 'waitForFiles',

@@ -1,32 +1,24 @@
-import type { ReportUpdateRequest } from '@acronis-reports/core';
+import { updateFieldKeys } from '@acronis-reports/core';
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { withClient } from '../client.js';
-import { booleanInput, hideZeroUsageField, kindField, levelField, listInput, recipientsField, reportIdField, showSkusField, textInput } from '../fields.js';
+import { fieldLabelsOf, hideZeroUsageField, kindField, levelField, recipientsField, reportFieldsOf, reportIdField, showSkusField } from '../fields.js';
 import { reportOutputFields, sampleReport } from '../samples.js';
 
-/** Only what the user filled in is sent; the API allows nothing else on an update. */
-export function updateRequestFrom(input: Record<string, unknown>): ReportUpdateRequest {
-  const kind = textInput(input['kind']);
-  const level = textInput(input['level']);
-  const hideZeroUsage = booleanInput(input['hideZeroUsage']);
-  const showSkus = booleanInput(input['showSkus']);
-  const enabled = booleanInput(input['enabled']);
-  const recipients = listInput(input['recipients']);
-  const parameters = {
-    ...(kind ? { kind } : {}),
-    ...(level ? { level } : {}),
-    ...(hideZeroUsage === undefined ? {} : { hide_zero_usage: hideZeroUsage }),
-    ...(showSkus === undefined ? {} : { show_skus: showSkus }),
-  };
-  return {
-    ...(recipients ? { recipients } : {}),
-    ...(Object.keys(parameters).length > 0 ? { parameters } : {}),
-    ...(enabled === undefined ? {} : { schedule: { enabled } }),
-  } as ReportUpdateRequest;
-}
+const inputFields = [
+  { ...reportIdField, helpText: 'The monthly report to change. One-time reports cannot be changed.' },
+  { ...kindField, required: false },
+  { ...levelField, required: false },
+  { key: 'enabled', label: 'Schedule Enabled', type: 'boolean', required: false, helpText: 'No pauses the schedule; yes resumes it.' },
+  { ...hideZeroUsageField, required: false },
+  { ...showSkusField, required: false },
+  recipientsField,
+] as const;
 
+/** The inputs are core's flat fields by key: only what the user filled in is sent. */
 export async function perform(z: ZObject, bundle: Bundle) {
-  return withClient(z, bundle, (client) => client.updateReport(String(bundle.inputData['reportId'] ?? ''), updateRequestFrom(bundle.inputData)));
+  const fields = reportFieldsOf(bundle.inputData, updateFieldKeys);
+  const labels = fieldLabelsOf(inputFields, 'Update Scheduled Report');
+  return withClient(z, bundle, (client) => client.updateReportFromFields(String(bundle.inputData['reportId'] ?? ''), fields, { labels }));
 }
 
 export default defineCreate({
@@ -34,15 +26,7 @@ export default defineCreate({
   noun: 'Report',
   display: { label: 'Update Scheduled Report', description: 'Updates a monthly report: its kind, level, recipients and options, or pauses and resumes its schedule.' },
   operation: {
-    inputFields: [
-      { ...reportIdField, helpText: 'The monthly report to change. One-time reports cannot be changed.' },
-      { ...kindField, required: false },
-      { ...levelField, required: false },
-      { key: 'enabled', label: 'Schedule Enabled', type: 'boolean', required: false, helpText: 'No pauses the schedule; yes resumes it.' },
-      { ...hideZeroUsageField, required: false },
-      { ...showSkusField, required: false },
-      recipientsField,
-    ],
+    inputFields: [...inputFields],
     perform,
     sample: { ...sampleReport, version: 2, schedule: { type: 'monthly', enabled: false } },
     outputFields: [...reportOutputFields],

@@ -1,10 +1,11 @@
-import type { ReportsClient, ReportCreateRequest, ResultAction, ScheduleType } from '@acronis-reports/core/web';
+import type { ReportsClient } from '@acronis-reports/core/web';
 import { fieldDescriptions } from '@acronis-reports/core/web';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { tenantIdField } from '../../../shared/descriptions';
+import { fieldLabelsOf } from '../../../shared/fieldLabels';
 import { MACHINE_FORMAT_NOTE, MONTHLY_FORMATS_NOTE, SCHEDULE_NOTE } from '../../../shared/formatHelp';
-import { asFormats, formatOptions, kindOptions, levelOptions, reportJson, resultActionOptions, scheduleTypeOptions, splitList, toDay } from '../../../shared/utils';
+import { formatOptions, kindOptions, levelOptions, reportJson, resultActionOptions, scheduleTypeOptions } from '../../../shared/utils';
 
 const properties: INodeProperties[] = [
 	tenantIdField,
@@ -46,7 +47,7 @@ const properties: INodeProperties[] = [
 			{ displayName: 'Hide Zero Usage', name: 'hideZeroUsage', type: 'boolean', default: false, description: `Whether to ${fieldDescriptions.hideZeroUsage.charAt(0).toLowerCase()}${fieldDescriptions.hideZeroUsage.slice(1, -1)}` },
 			{ displayName: 'Period End', name: 'periodEnd', type: 'dateTime', default: '', description: 'Last day of the period (inclusive, not in the future)' },
 			{ displayName: 'Period Start', name: 'periodStart', type: 'dateTime', default: '', description: 'First day of the period' },
-			{ displayName: 'Recipients', name: 'recipients', type: 'string', default: '', description: 'Comma-separated user UUIDs who receive the report by e-mail (Send only)' },
+			{ displayName: 'Recipients', name: 'recipients', type: 'string', default: '', description: 'User UUIDs who receive the report by e-mail (Send only), separated by commas, semicolons or spaces' },
 			{ displayName: 'Show SKUs', name: 'showSkus', type: 'boolean', default: false, description: 'Whether to add SKU columns (not every partner has SKUs)' },
 		],
 	},
@@ -54,29 +55,18 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['create'] } }, properties);
 
+const labels = fieldLabelsOf(properties);
+
+/** The parameters are core's flat fields by name; core builds the request (and finds the own tenant when none is given). */
 export async function execute(this: IExecuteFunctions, client: ReportsClient, i: number): Promise<INodeExecutionData[]> {
-	const tenant = (this.getNodeParameter('tenantId', i, '') as string).trim();
-	const extra = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
-	const resultAction = this.getNodeParameter('resultAction', i) as ResultAction;
-	const scheduleType = this.getNodeParameter('scheduleType', i) as ScheduleType;
-	const start = toDay(extra.periodStart);
-	const end = toDay(extra.periodEnd);
-	const body: ReportCreateRequest = {
-		result_action: resultAction,
-		recipients: splitList(extra.recipients),
-		schedule: { type: scheduleType, ...(scheduleType === 'monthly' && extra.enabled !== undefined ? { enabled: Boolean(extra.enabled) } : {}) },
-		parameters: {
-			tenant_id: tenant || (await client.getOwnTenantId()),
-			kind: this.getNodeParameter('kind', i) as ReportCreateRequest['parameters']['kind'],
-			level: this.getNodeParameter('level', i) as ReportCreateRequest['parameters']['level'],
-			formats: asFormats(this.getNodeParameter('formats', i, [])),
-			...(start || end ? { period: { start: start ?? '', end: end ?? '' } } : {}),
-			...(extra.hideZeroUsage !== undefined ? { hide_zero_usage: Boolean(extra.hideZeroUsage) } : {}),
-			...(extra.showSkus !== undefined ? { show_skus: Boolean(extra.showSkus) } : {}),
-		},
-		...(toDay(extra.generationDate) ? { generation_date: toDay(extra.generationDate) } : {}),
+	const fields = {
+		tenantId: this.getNodeParameter('tenantId', i, ''),
+		kind: this.getNodeParameter('kind', i),
+		level: this.getNodeParameter('level', i),
+		formats: this.getNodeParameter('formats', i, []),
+		resultAction: this.getNodeParameter('resultAction', i),
+		scheduleType: this.getNodeParameter('scheduleType', i),
+		...(this.getNodeParameter('additionalFields', i, {}) as IDataObject),
 	};
-	if (body.parameters.formats?.length === 0) delete body.parameters.formats;
-	const report = await client.createReport(body);
-	return [{ json: reportJson(report) }];
+	return [{ json: reportJson(await client.createReportFromFields(fields, { labels })) }];
 }

@@ -19,6 +19,7 @@ export type { ExportLinesOptions, ExportLinesProgress, ExportLinesResult } from 
 export { LINE_FORMATS, type LinesOfReportOptions, type LinesSource, type ReportBillingLines } from './operations/report-lines.js';
 export { buildBillingReportRequest, lastFullMonth, monthBefore, monthPeriod, type BillingReportOptions } from './billing.js';
 export { normalizeBaseUrl } from './base-url.js';
+export { mapLimited } from './concurrency.js';
 export * from './download/index.js';
 export * from './billing-lines/index.js';
 export * from './generated/enums.js';

@@ -1,3 +1,4 @@
+import { mapLimited } from '../concurrency.js';
 import { ValidationError } from '../errors.js';
 import type { ApiClientInfo, Report } from '../types.js';
 import { validateId } from '../validation.js';
@@ -55,14 +56,5 @@ export interface ListReportsOptions extends CallOptions {
 export async function listTenantReports(ctx: ClientContext, tenantId?: string, options: ListReportsOptions = {}): Promise<Report[]> {
   const ids = await listTenantReportIds(ctx, tenantId, options);
   const concurrency = Math.max(1, Math.min(options.concurrency ?? 4, 16));
-  const reports: Report[] = new Array(ids.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < ids.length) {
-      const index = next++;
-      reports[index] = await getReport(ctx, ids[index]!, options);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker));
-  return reports;
+  return mapLimited(ids, concurrency, (id) => getReport(ctx, id, options));
 }

@@ -14,6 +14,7 @@ export type { ListReportsOptions } from './operations/tenants.js';
 export { newestByFormat, type FormatStatus, type WaitOptions, type WaitProgress } from './operations/wait.js';
 export { createdAtMs, newestSavedFiles } from './operations/stored.js';
 export type { DownloadOptions, StoredReportDownload } from './operations/download.js';
+export { MONTHLY_FORMATS, type FindStoredFileOptions, type FoundStoredFile } from './operations/find-stored.js';
 export type { ExportOptions, ExportProgress, ExportResult } from './operations/export.js';
 export type { ExportLinesOptions, ExportLinesProgress, ExportLinesResult } from './operations/export-lines.js';
 export { LINE_FORMATS, type LinesOfReportOptions, type LinesSource, type ReportBillingLines } from './operations/report-lines.js';

@@ -12,13 +12,13 @@ export async function getApiClient(ctx: ClientContext, clientId: string, options
 
 /** The API client's own tenant (`GET /clients/{client_id}`): the default tenant everywhere. Looked up once. */
 export function getOwnTenantId(ctx: ClientContext, options: CallOptions = {}): Promise<string> {
-  if (!ctx.clientId) {
+  if (!ctx.clientId && !ctx.ownTenantId) {
     return Promise.reject(
       new ValidationError({ issues: [{ field: 'tenantId', message: 'is required: the API client id is unknown here, so its own tenant cannot be looked up' }] }),
     );
   }
   // shared by every caller, so it runs without any one caller's signal; each caller's own signal ends its wait
-  ctx.ownTenantId ??= getApiClient(ctx, ctx.clientId)
+  ctx.ownTenantId ??= getApiClient(ctx, ctx.clientId!)
     .then((client) => client.tenant_id)
     .catch((error: unknown) => {
       ctx.ownTenantId = undefined;

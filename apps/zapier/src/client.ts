@@ -7,6 +7,7 @@ import {
   AuthenticationError,
   createReportsClient,
   RateLimitError,
+  StoredFileNotReadyError,
   type FetchLike,
   type ReportsClient,
 } from '@acronis-reports/core';
@@ -110,6 +111,11 @@ export function toZapierError(z: ZObject, error: unknown): Error {
   }
   if (error instanceof AuthenticationError && error.reason === 'token_rejected') {
     return new z.errors.RefreshAuthError(error.message);
+  }
+  if (error instanceof StoredFileNotReadyError) {
+    // core's words, and what to do about it in a Zap
+    const advice = 'In a Zap: put a Delay by Zapier step (2 minutes) before this one, or start the Zap with New Stored Report File.';
+    return new z.errors.Error(`${error.message} ${advice}`, error.code);
   }
   if (error instanceof AcronisReportsError) {
     const status = (error as { status?: unknown }).status;

@@ -33,7 +33,8 @@ describe('findStoredFile: one rule set for "which file", and why there is none',
     sim.control.advanceClock(10_000);
     const generating = await client.findStoredFile(report.id, { format: 'json_v2_0', report }).catch((e: unknown) => e);
     expect(generating).toMatchObject({ code: 'file_not_ready', status: 'in_progress' });
-    sim.control.advanceClock(200_000);
+    // the simulator renders files in real time: wait for them (on the simulated clock) rather than guess
+    await clientFor(sim, { runtime: simulatedRuntime(sim) }).waitForStoredReports(report.id, { report });
     const found = await client.findStoredFile(report.id, { format: 'json_v2_0' });
     expect(found.report.id).toBe(report.id);
     expect(found.storedReport).toMatchObject({ report_format: 'json_v2_0', status: 'saved' });
@@ -79,9 +80,9 @@ describe('findStoredFile: one rule set for "which file", and why there is none',
 
   it('downloads the file it finds with one request once the report is known', async () => {
     const sim = simulator();
-    const client = clientFor(sim);
+    const client = clientFor(sim, { runtime: simulatedRuntime(sim) });
     const report = await client.createReport(billingBody(sim.tenantId));
-    sim.control.advanceClock(200_000);
+    await client.waitForStoredReports(report.id, { report });
     sim.control.clearRequests();
     const download = await client.downloadStoredFile(report.id, { format: 'csv_v2_0', report });
     expect(download.format).toBe('csv_v2_0');

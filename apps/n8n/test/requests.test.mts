@@ -2,7 +2,7 @@
 // fails. The hand-built way (HTTP Request nodes) takes 6 for the billing job: token, own tenant, create, one
 // poll, two downloads.
 import { createSimulator } from '@acronis-reports/simulator';
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AcronisReports } from '../nodes/AcronisReports/AcronisReports.node.js';
 import { AcronisReportsTrigger } from '../nodes/AcronisReportsTrigger/AcronisReportsTrigger.node.js';
@@ -17,7 +17,7 @@ afterAll(async () => sim?.close());
 beforeEach(() => sim.control.clearRequests());
 
 const operations = () => sim.control.requests().map((request) => request.operationId);
-const run = async (credentials: IDataObject, params: Record<string, unknown>) =>
+const run = async (credentials: ICredentialDataDecryptedObject, params: Record<string, unknown>) =>
   ((await new AcronisReports().execute.call(executeContext(credentials, params))) as [INodeExecutionData[]])[0];
 
 describe('requests per job', () => {

@@ -96,8 +96,10 @@ export function clientOptions(z: ZObject) {
 export function reportsClient(z: ZObject, bundle: Bundle): ReportsClient {
   const baseUrl = String(bundle.authData['dataCenterUrl'] ?? '').trim();
   const clientId = String(bundle.authData['clientId'] ?? '').trim();
+  // the session looked the API client's own tenant up when it got its token: no GET /clients/{id} per step
+  const ownTenantId = String(bundle.authData['tenant_id'] ?? '').trim();
   try {
-    return createReportsClient({ baseUrl, hostAuthenticates: true, clientId }, clientOptions(z));
+    return createReportsClient({ baseUrl, hostAuthenticates: true, clientId }, { ...clientOptions(z), ...(ownTenantId ? { ownTenantId } : {}) });
   } catch (error) {
     throw toZapierError(z, error);
   }

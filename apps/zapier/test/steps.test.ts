@@ -188,6 +188,14 @@ describe('creates', () => {
     expect(String(result.files[0]!['file'])).toMatch(/^hydrate\|\|\|/);
   });
 
+  it('Create Billing Report asks only what it needs: the session\'s own tenant, no GET of the report it created', async () => {
+    sim.control.clearRequests();
+    const result = await run<Record<string, unknown>>(createBillingReport, { month: '2026-06', waitForFiles: 'yes', waitSeconds: 15 });
+    expect(result['files_ready']).toBe(true);
+    const operations = apiRequests(sim).map((entry) => entry.operationId);
+    expect(operations.filter((operation) => operation !== 'fetchStoredReports')).toEqual(['fetchTenantReports', 'createReport']);
+  });
+
   it('Create Billing Report says when files are not ready in time and points to the trigger', async () => {
     sim.control.updateConfig({ generationDelayMs: 600_000 });
     try {

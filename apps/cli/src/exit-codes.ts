@@ -7,6 +7,8 @@ import {
   NotFoundError,
   PermissionError,
   ReportGenerationFailedError,
+  StoredFileNotReadyError,
+  StoredFileUnavailableError,
   TimeoutError,
   ValidationError,
   WaitTimeoutError,
@@ -25,6 +27,8 @@ export const exitCodes = {
   network: 8,
   api: 9,
   createOutcomeUnknown: 10,
+  fileNotReady: 11,
+  fileUnavailable: 12,
 } as const;
 
 export const exitCodeHelp = `Exit codes:
@@ -39,6 +43,8 @@ export const exitCodeHelp = `Exit codes:
   8  network: the data center could not be reached or the connection dropped
   9  other API error: server error, rate limit, usage history not ready yet
   10  a create's answer was lost and the report may exist: look for it before creating it again
+  11  file not ready yet: it is still being generated (1 to 2 minutes); wait, then try again
+  12  file will never exist: a format the report did not request, an e-mailed report, a monthly report's v2 format
   130  interrupted (Ctrl-C): says what it leaves on the data center and how to remove it`;
 
 export class UsageError extends Error {}
@@ -50,6 +56,8 @@ export function exitCodeFor(error: unknown): number {
   if (error instanceof NotFoundError) return exitCodes.notFound;
   if (error instanceof ConflictError) return exitCodes.conflict;
   if (error instanceof ReportGenerationFailedError) return exitCodes.generationFailed;
+  if (error instanceof StoredFileNotReadyError) return exitCodes.fileNotReady;
+  if (error instanceof StoredFileUnavailableError) return exitCodes.fileUnavailable;
   if (error instanceof WaitTimeoutError || error instanceof TimeoutError) return exitCodes.timeout;
   if (error instanceof NetworkError) return exitCodes.network;
   if (error instanceof AcronisReportsError) return exitCodes.api;

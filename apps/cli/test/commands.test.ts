@@ -45,6 +45,18 @@ describe('every subcommand, with --json output', () => {
     expect(JSON.parse(readFileSync(join(again, 'usage_summary-2026-09.json'), 'utf8')).params.begin_date).toBe(Date.parse('2026-09-01T00:00:00Z') / 1000);
   }, 120_000);
 
+  it('download tells a file not ready yet (exit 11) from one that will never exist (exit 12), and writes nothing then', async () => {
+    const created = json(await cli(['create', '--month', '2026-06', '--formats', 'csv_v2_0']));
+    const dir = mkdtempSync(join(tmpdir(), 'cli-early-'));
+    const early = await cli(['download', created.id, '--out', dir]);
+    expect(early.code).toBe(11);
+    expect(early.stderr).toMatch(/csv_v2_0 file yet.*1 to 2 minutes/s);
+    const never = await cli(['download', created.id, '--formats', 'html', '--out', dir]);
+    expect(never.code).toBe(12);
+    expect(never.stderr).toMatch(/will never have a html file/);
+    expect(readdirSync(dir)).toEqual([]);
+  }, 120_000);
+
   it('billing exports the last full month into <out>/<period>/, summarises it, and deletes the report', async () => {
     const sim = simulator();
     const dir = mkdtempSync(join(tmpdir(), 'cli-billing-'));

@@ -70,15 +70,17 @@ describe('what the README promises', () => {
     expect(unknown.code).toBe(4);
   }, 120_000);
 
-  it('--help lists the exit codes 0 to 10', async () => {
+  it('--help lists the exit codes 0 to 12', async () => {
     const result = await runCli(['--help']);
     expect(result.code).toBe(0);
     const section = result.stdout.slice(result.stdout.indexOf('Exit codes:'));
     expect(result.stdout).toContain('Exit codes:');
-    for (let code = 0; code <= 10; code += 1) expect(section).toMatch(new RegExp(`^\\s+${code}\\s+\\S`, 'm'));
+    for (let code = 0; code <= 12; code += 1) expect(section).toMatch(new RegExp(`^\\s+${code}\\s+\\S`, 'm'));
     expect(section).toMatch(/^\s+5\s+conflict/m);
     expect(section).toMatch(/^\s+7\s+timed out/m);
     expect(section).toMatch(/^\s*10\s+a create's answer was lost and the report may exist/m);
+    expect(section).toMatch(/^\s*11\s+file not ready yet/m);
+    expect(section).toMatch(/^\s*12\s+file will never exist/m);
   });
 
   it('--version prints the package version; every command\u2019s help lists the global flags', async () => {

@@ -7,7 +7,9 @@ import type {
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
+import { requestAccessToken } from '@acronis-reports/core/web';
 import { inN8nWords } from '../nodes/shared/n8n-words';
+import { n8nRuntime, plainN8nFetch } from '../nodes/shared/transport';
 
 /**
  * An Acronis API client (client id + secret) on a data center. The access token comes from
@@ -61,39 +63,17 @@ export class AcronisReportsApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const url = dataCenterUrl(credentials.url);
-		const tokenUrl = `${url}/api/2/idp/token`;
-		let response;
+		// core's token exchange and URL rules (https only, except a local simulator), over n8n's own httpRequest
 		try {
-			response = (await this.helpers.httpRequest({
-				method: 'POST',
-				url: tokenUrl,
-				auth: { username: String(credentials.clientId ?? ''), password: String(credentials.clientSecret ?? '') },
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-				body: 'grant_type=client_credentials',
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				json: false,
-			})) as { statusCode: number; body: unknown };
+			const token = await requestAccessToken(
+				{ baseUrl: String(credentials.url ?? ''), clientId: String(credentials.clientId ?? '').trim(), clientSecret: String(credentials.clientSecret ?? '') },
+				{ runtime: n8nRuntime, fetch: plainN8nFetch(this.helpers) },
+			);
+			return { accessToken: token.accessToken };
 		} catch (error) {
-			const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-			throw new Error(
-				inN8nWords(`Could not reach the data center at ${url} (${code ?? 'network error'}). Check the Data Center URL, for example https://eu2-cloud.acronis.com.`),
-			);
+			// a plain Error: n8n shows its message as written (core's messages never carry the secret)
+			throw new Error(inN8nWords(error instanceof Error ? error.message : String(error)));
 		}
-		const body = parseBody(response.body);
-		if (response.statusCode === 200 && typeof body.access_token === 'string') {
-			return { accessToken: body.access_token };
-		}
-		if (response.statusCode === 400 || response.statusCode === 401 || response.statusCode === 403) {
-			const oauth = typeof body.error === 'string' ? ` (${body.error})` : '';
-			throw new Error(
-				`The data center refused the client ID or client secret${oauth}. Check both in Settings > API clients, or generate a new secret there.`,
-			);
-		}
-		throw new Error(
-			`No Acronis token endpoint answered at ${url}/api/2/idp/token (HTTP ${response.statusCode}). Check the Data Center URL: it is the address of your management portal, without /api/2.`,
-		);
 	}
 
 	authenticate: IAuthenticateGeneric = {
@@ -107,7 +87,10 @@ export class AcronisReportsApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.url.replace(/\\/+$/, "").replace(/\\/api\\/2$/, "")}}/api/2',
+			// the URL as core reads it (a missing scheme is https, a trailing slash or /api/2 is dropped); by then
+			// preAuthentication has checked it with core's rules
+			baseURL:
+				'={{(/^[a-z][a-z0-9+.-]*:\\/\\//i.test($credentials.url.trim()) ? "" : "https://") + $credentials.url.trim().replace(/\\/+$/, "").replace(/\\/api\\/2$/, "")}}/api/2',
 			url: '=/clients/{{$credentials.clientId}}',
 			method: 'GET',
 		},
@@ -122,22 +105,4 @@ export class AcronisReportsApi implements ICredentialType {
 			},
 		],
 	};
-}
-
-/** The data center URL without a trailing slash or a trailing /api/2. */
-export function dataCenterUrl(value: unknown): string {
-	return String(value ?? '')
-		.trim()
-		.replace(/\/+$/, '')
-		.replace(/\/api\/2$/, '');
-}
-
-function parseBody(body: unknown): Record<string, unknown> {
-	if (body && typeof body === 'object' && !(body instanceof Uint8Array)) return body as Record<string, unknown>;
-	try {
-		const parsed: unknown = JSON.parse(String(body ?? ''));
-		return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
-	} catch {
-		return {};
-	}
 }

@@ -1,5 +1,5 @@
 // Build: typecheck with tsc, bundle each node and credential with core inside (CommonJS, as n8n loads it; only
-// n8n-workflow stays external), then copy icons and codex files next to them.
+// n8n-workflow and crypto, both allowed on n8n Cloud, stay external), then copy icons and codex files next to them.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -28,7 +28,8 @@ await build({
   conditions: ['import', 'default'],
   format: 'cjs',
   target: 'node20',
-  external: ['n8n-workflow'],
+  // crypto is on n8n's allow-list for Cloud: it gives Node's Readable (nodes/shared/node-readable.ts)
+  external: ['n8n-workflow', 'crypto'],
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',

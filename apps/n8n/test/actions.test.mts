@@ -183,6 +183,21 @@ describe('Stored Report', () => {
     expect(csvRows!.every((row) => row.pairedItem && (row.pairedItem as { item: number }).item === 0)).toBe(true);
   });
 
+  it('tells a file that is not ready yet from one that will never exist', async () => {
+    const [[created]] = await run({ resource: 'report', operation: 'createBilling', tenantId: '', month: '2026-08', waitForFiles: false, options: {} });
+    const id = String(created!.json.id);
+    const early = await run({ resource: 'storedReport', operation: 'download', reportId: byId(id), storedReportId: '', format: 'csv_v2_0', output: 'file' }).catch((e: unknown) => e);
+    expect(early).toBeInstanceOf(NodeOperationError);
+    expect(String((early as Error).message)).toMatch(new RegExp(`^Report ${id} has no (saved )?csv_v2_0 file yet`));
+    expect((early as NodeOperationError).description).toMatch(/1 to 2 minutes/);
+    const never = await run({ resource: 'storedReport', operation: 'download', reportId: byId(id), storedReportId: '', format: 'html', output: 'file' }).catch((e: unknown) => e);
+    expect(never).toBeInstanceOf(NodeOperationError);
+    expect(String((never as Error).message)).toMatch(/will never have a html file/);
+    expect((never as NodeOperationError).description).toMatch(/Ask for one of csv_v2_0, json_v2_0/);
+    const waitNever = await run({ resource: 'storedReport', operation: 'waitUntilReady', reportId: byId(id), options: { formats: ['html'] } }).catch((e: unknown) => e);
+    expect(String((waitNever as Error).message)).toMatch(/will never have a html file/);
+  });
+
   it('downloads by stored report id and refuses an id that is not one of the report\'s', async () => {
     const [list] = await run({ resource: 'storedReport', operation: 'getAll', reportId: byId(reportId), filters: {} });
     const storedId = String(list![0]!.json.id);
@@ -193,7 +208,7 @@ describe('Stored Report', () => {
     const before = sim.control.requests().length;
     const bad = await run({ resource: 'storedReport', operation: 'download', reportId: byId(reportId), storedReportId: 'not-a-uuid', output: 'file' }).catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(NodeOperationError);
-    expect(String((bad as Error).message)).toMatch(/Stored Report ID is not a UUID: not-a-uuid/);
+    expect(String((bad as Error).message)).toMatch(/storedReportId must be a .*UUID/);
     expect(sim.control.requests().slice(before).filter((r) => r.path.startsWith('/api/2/reports'))).toHaveLength(0);
   });
 });

@@ -43,13 +43,14 @@ describe('package shape', () => {
     expect(pkg.devDependencies['n8n-workflow']).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
-  it('ships bundles that require nothing but n8n-workflow and use no global n8n Cloud forbids, with icons and codex files beside them', () => {
+  it('ships bundles that require nothing but n8n-workflow (and crypto, on n8n Cloud\'s allow-list) and use no global n8n Cloud forbids, with icons and codex files beside them', () => {
     const packed = JSON.parse(readFileSync(join(unpacked, 'package.json'), 'utf8'));
     expect(packed.dependencies ?? {}).toEqual({});
     for (const file of [...pkg.n8n.nodes, ...pkg.n8n.credentials]) {
       const code = readFileSync(join(unpacked, file), 'utf8');
       const required = [...code.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
-      expect(new Set(required)).toEqual(new Set(file.includes('credentials') ? [] : ['n8n-workflow']));
+      // the credential's token exchange is core's, with n8n-workflow's sleep; the nodes find Node's Readable through crypto
+      expect(new Set(required)).toEqual(new Set(file.includes('credentials') ? ['n8n-workflow'] : ['n8n-workflow', 'crypto']));
       expect(code).not.toMatch(/\b(globalThis|setTimeout|setInterval|setImmediate|clearTimeout|__dirname|__filename)\b/);
       expect(code).not.toMatch(/(?<![.\w])process\b/);
       const folder = file.replace(/\/[^/]+$/, '');

@@ -7,6 +7,7 @@ import {
   AuthenticationError,
   createReportsClient,
   RateLimitError,
+  StoredFileNotReadyError,
   type FetchLike,
   type ReportsClient,
 } from '@acronis-reports/core';
@@ -95,8 +96,10 @@ export function clientOptions(z: ZObject) {
 export function reportsClient(z: ZObject, bundle: Bundle): ReportsClient {
   const baseUrl = String(bundle.authData['dataCenterUrl'] ?? '').trim();
   const clientId = String(bundle.authData['clientId'] ?? '').trim();
+  // the session looked the API client's own tenant up when it got its token: no GET /clients/{id} per step
+  const ownTenantId = String(bundle.authData['tenant_id'] ?? '').trim();
   try {
-    return createReportsClient({ baseUrl, hostAuthenticates: true, clientId }, clientOptions(z));
+    return createReportsClient({ baseUrl, hostAuthenticates: true, clientId }, { ...clientOptions(z), ...(ownTenantId ? { ownTenantId } : {}) });
   } catch (error) {
     throw toZapierError(z, error);
   }
@@ -110,6 +113,11 @@ export function toZapierError(z: ZObject, error: unknown): Error {
   }
   if (error instanceof AuthenticationError && error.reason === 'token_rejected') {
     return new z.errors.RefreshAuthError(error.message);
+  }
+  if (error instanceof StoredFileNotReadyError) {
+    // core's words, and what to do about it in a Zap
+    const advice = 'In a Zap: put a Delay by Zapier step (2 minutes) before this one, or start the Zap with New Stored Report File.';
+    return new z.errors.Error(`${error.message} ${advice}`, error.code);
   }
   if (error instanceof AcronisReportsError) {
     const status = (error as { status?: unknown }).status;

@@ -1,6 +1,6 @@
 // Stored report files: listing them newest first, handing them on as dehydrated files, and stashing them.
 import { Transform } from 'node:stream';
-import { newestSavedFiles, type Report, type ReportsClient, type StoredReport } from '@acronis-reports/core';
+import { mapLimited, newestSavedFiles, type Report, type ReportsClient, type StoredReport, type StoredReportDownload } from '@acronis-reports/core';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { toNodeStream, withClient } from './client.js';
 
@@ -30,7 +30,8 @@ export function storedFileOutput(z: ZObject, reportId: string, item: StoredRepor
     size: item.size,
     created_at: item.created_at,
     ...(report ? { report_kind: report.parameters.kind, report_level: report.parameters.level, tenant_id: report.parameters.tenant_id } : {}),
-    file: item.status === 'saved' ? z.dehydrateFile(hydrateStoredReport, { reportId, storedReportId: item.id }) : null,
+    // the stored item and its report go with the file, so that hydrating it is one request (the file itself)
+    file: item.status === 'saved' ? z.dehydrateFile(hydrateStoredReport, { reportId, storedReportId: item.id, storedReport: item, ...(report ? { report } : {}) }) : null,
   };
 }
 
@@ -38,13 +39,10 @@ export function storedFileOutput(z: ZObject, reportId: string, item: StoredRepor
 export async function savedFilesOf(client: ReportsClient, reports: Report[], format?: string): Promise<{ report: Report; item: StoredReport }[]> {
   const reportOf = new Map<StoredReport, Report>();
   const saving = reports.filter((report) => report.result_action === 'save');
-  for (let start = 0; start < saving.length; start += 5) {
-    const batch = saving.slice(start, start + 5);
-    const lists = await Promise.all(batch.map((report) => client.listStoredReports(report.id)));
-    lists.forEach((items, index) => {
-      for (const item of items) reportOf.set(item, batch[index]!);
-    });
-  }
+  const lists = await mapLimited(saving, 5, async (report) => await client.listStoredReports(report.id));
+  lists.forEach((items, index) => {
+    for (const item of items) reportOf.set(item, saving[index]!);
+  });
   return newestSavedFiles([...reportOf.keys()], format).map((item) => ({ report: reportOf.get(item)!, item }));
 }
 
@@ -61,11 +59,10 @@ function sizeGuard(z: ZObject, fileName: string): Transform {
 }
 
 /**
- * Downloads a stored report through core (decompressed, real file name) and streams it into Zapier's file stash.
- * Memory stays flat: the stash spools the stream to a temporary file before it uploads.
+ * Streams a download (decompressed, real file name) into Zapier's file stash. Memory stays flat: the stash spools
+ * the stream to a temporary file before it uploads.
  */
-export async function stashStoredReport(z: ZObject, client: ReportsClient, reportId: string, stored: StoredReport | string, report?: Report) {
-  const download = await client.downloadStoredReport(reportId, stored, report ? { report } : {});
+export async function stashDownload(z: ZObject, download: StoredReportDownload) {
   // Compressed files are several times smaller than the file itself: one already past the limit is refused unread.
   if (download.compressedSize > limits.maxFileBytes) {
     await download.stream.cancel().catch(() => undefined);
@@ -81,8 +78,17 @@ export async function stashStoredReport(z: ZObject, client: ReportsClient, repor
   return { url, fileName: download.fileName, contentType: download.contentType, format: download.format, compressedSize: download.compressedSize, storedReport: download.storedReport };
 }
 
-/** The hydrator behind every dehydrated file of this app. */
+/**
+ * The hydrator behind every dehydrated file of this app. Files dehydrated with their stored item and report are
+ * one request; those dehydrated with ids only (by an earlier version of the app) are found by core first.
+ */
 export async function hydrateStoredReport(z: ZObject, bundle: Bundle) {
-  const { reportId, storedReportId } = bundle.inputData as { reportId: string; storedReportId: string };
-  return withClient(z, bundle, async (client) => (await stashStoredReport(z, client, reportId, storedReportId)).url);
+  const { reportId, storedReportId, storedReport, report } = bundle.inputData as { reportId: string; storedReportId: string; storedReport?: StoredReport; report?: Report };
+  return withClient(z, bundle, async (client) => {
+    const download =
+      storedReport && report && storedReport.id === storedReportId
+        ? await client.downloadStoredReport(reportId, storedReport, { report })
+        : await client.downloadStoredFile(reportId, { storedReportId });
+    return (await stashDownload(z, download)).url;
+  });
 }

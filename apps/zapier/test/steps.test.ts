@@ -115,6 +115,36 @@ describe('files', () => {
     expect(String(result['file_name'])).toMatch(/\.json$/);
   });
 
+  it('the hydrator of a file handed on with its stored item and report downloads it with one request', async () => {
+    mockStash();
+    const [item] = await run(newStoredFile, { reportId: billingId, format: 'csv_v2_0' });
+    const dehydrated = JSON.parse(decodeURIComponent(String(item!['file']).split('|||')[1]!.replace(/\|\|\|.*$/, ''))) as { bundle: Record<string, unknown> };
+    const payload = dehydrated.bundle;
+    expect(payload).toMatchObject({ reportId: billingId, storedReportId: item!.id, storedReport: { id: item!.id }, report: { id: billingId } });
+    sim.control.clearRequests();
+    await appTester(hydrateStoredReport as never, { authData, inputData: payload });
+    expect(apiRequests(sim).map((entry) => entry.operationId)).toEqual(['downloadStoredReport']);
+  });
+
+  it('Download Stored Report File tells a file not ready yet from one that will never exist', async () => {
+    sim.control.updateConfig({ generationDelayMs: 600_000 });
+    try {
+      const client = createReportsClient({ baseUrl: sim.baseUrl, clientId: sim.clientId, clientSecret: sim.clientSecret });
+      const fresh = await client.createBillingReport({ month: '2026-07' });
+      const early = run(downloadFile, { reportId: fresh.id, format: 'csv_v2_0' });
+      await expect(early).rejects.toThrow(/no (saved )?csv_v2_0 file yet.*1 to 2 minutes.*Delay by Zapier/s);
+      await expect(early).rejects.toThrow(/"code":"file_not_ready"/);
+      const never = run(downloadFile, { reportId: fresh.id, format: 'html' });
+      await expect(never).rejects.toThrow(/will never have a html file/);
+      await expect(never).rejects.toThrow(/"code":"file_unavailable"/);
+      // the search finds nothing yet, and says plainly that a format will never come
+      await expect(run(findStoredFile, { reportId: fresh.id, format: 'csv_v2_0' })).resolves.toEqual([]);
+      await expect(run(findStoredFile, { reportId: fresh.id, format: 'html' })).rejects.toThrow(/will never have a html file/);
+    } finally {
+      sim.control.updateConfig({ generationDelayMs: 2000 });
+    }
+  });
+
   it('refuses a file over the size limit, naming the limit and the alternatives', async () => {
     mockStash();
     limits.maxFileBytes = 1000;
@@ -183,6 +213,14 @@ describe('creates', () => {
     expect(String(result.files[0]!['file'])).toMatch(/^hydrate\|\|\|/);
   });
 
+  it('Create Billing Report asks only what it needs: the session\'s own tenant, no GET of the report it created', async () => {
+    sim.control.clearRequests();
+    const result = await run<Record<string, unknown>>(createBillingReport, { month: '2026-06', waitForFiles: 'yes', waitSeconds: 15 });
+    expect(result['files_ready']).toBe(true);
+    const operations = apiRequests(sim).map((entry) => entry.operationId);
+    expect(operations.filter((operation) => operation !== 'fetchStoredReports')).toEqual(['fetchTenantReports', 'createReport']);
+  });
+
   it('Create Billing Report says when files are not ready in time and points to the trigger', async () => {
     sim.control.updateConfig({ generationDelayMs: 600_000 });
     try {
@@ -236,6 +274,7 @@ describe('searches', () => {
   it('Find Stored Report File: the newest saved file in a format', async () => {
     const [file] = await run(findStoredFile, { reportId: billingId, format: 'csv_v2_0' });
     expect(file).toMatchObject({ report_id: billingId, report_format: 'csv_v2_0', status: 'saved' });
-    await expect(run(findStoredFile, { reportId: billingId, format: 'html' })).resolves.toEqual([]);
+    // a format the report did not request is never found: said as an error, not an empty result forever
+    await expect(run(findStoredFile, { reportId: billingId, format: 'html' })).rejects.toThrow(/will never have a html file/);
   });
 });

@@ -21,6 +21,7 @@ const optionSpec: Record<string, Check> = {
   timeoutMs: checks.nonNegative,
   wait: checks.object,
   recoverLostCreates: checks.boolean,
+  ownTenantId: checks.string,
   onRequest: checks.function,
 };
 

@@ -5,9 +5,11 @@ import { normalizeBaseUrl } from './base-url.js';
 import type { BillingReportOptions } from './billing.js';
 import { billingReportRequest } from './operations/billing-request.js';
 import { ValidationError } from './errors.js';
+import { validateId } from './validation.js';
 import type { paths } from './generated/schema.js';
 import type { CallOptions, ClientContext, WaitDefaults } from './operations/context.js';
-import { downloadStoredReport, type DownloadOptions, type StoredReportDownload } from './operations/download.js';
+import { downloadStoredFile, downloadStoredReport, type DownloadOptions, type StoredReportDownload } from './operations/download.js';
+import { findStoredFile, type FindStoredFileOptions, type FoundStoredFile } from './operations/find-stored.js';
 import { exportBillingReport, type ExportOptions, type ExportResult } from './operations/export.js';
 import { exportBillingLines, type ExportLinesOptions, type ExportLinesResult } from './operations/export-lines.js';
 import { billingLinesOfReport, type LinesOfReportOptions, type ReportBillingLines } from './operations/report-lines.js';
@@ -58,6 +60,11 @@ export interface ReportsClientOptions {
    * it made (default true; costs one list request before each create).
    */
   recoverLostCreates?: boolean;
+  /**
+   * The API client's own tenant, when the host kept it from an earlier run (an n8n trigger's poll): the default
+   * tenant is then not looked up again. A client learns it once by itself otherwise (`getOwnTenantId`).
+   */
+  ownTenantId?: string;
   /** Called for every HTTP attempt: method, path, status, duration. Nothing secret is passed. */
   onRequest?: (event: RequestEvent) => void;
 }
@@ -79,6 +86,14 @@ export interface ReportsClient {
   listStoredReports(reportId: string, options?: CallOptions): Promise<StoredReport[]>;
   waitForStoredReports(reportId: string, options?: WaitOptions): Promise<StoredReport[]>;
   downloadStoredReport(reportId: string, storedReport: StoredReport | string, options?: DownloadOptions): Promise<StoredReportDownload>;
+  /**
+   * The stored file to download: `storedReportId`, or the newest saved file of `format`. When there is none, says
+   * which: not ready yet (`StoredFileNotReadyError`), never (`StoredFileUnavailableError`), failed
+   * (`ReportGenerationFailedError`), or not one of the report's (`NotFoundError`).
+   */
+  findStoredFile(reportId: string, options?: FindStoredFileOptions): Promise<FoundStoredFile>;
+  /** `findStoredFile`, then its download (one request for the file itself). */
+  downloadStoredFile(reportId: string, options?: FindStoredFileOptions): Promise<StoredReportDownload>;
   getApiClient(clientId: string, options?: CallOptions): Promise<ApiClientInfo>;
   getOwnTenantId(options?: CallOptions): Promise<string>;
   /** The vendor's billing report request for a month (the last full one by default). */
@@ -175,6 +190,7 @@ export function createReportsClient(credentials: ReportsCredentials, options: Re
     createsInFlight: new Set(),
     claimedReports: new Set(),
   };
+  if (options.ownTenantId) ctx.ownTenantId = Promise.resolve(validateId(options.ownTenantId, 'ownTenantId'));
 
   const billingRequest = (billing: BillingReportOptions & CallOptions = {}) => billingReportRequest(ctx, checkCall(billing, methodOptions.billing) ?? {});
   const stored = (value: StoredReport | string) => (checkStoredReport(value), value);
@@ -195,6 +211,8 @@ export function createReportsClient(credentials: ReportsCredentials, options: Re
     waitForStoredReports: async (reportId, waitOptions) => waitForStoredReports(ctx, reportId, checkCall(waitOptions, methodOptions.wait)),
     downloadStoredReport: async (reportId, storedReport, downloadOptions) =>
       downloadStoredReport(ctx, reportId, stored(storedReport), checkCall(downloadOptions, methodOptions.download)),
+    findStoredFile: async (reportId, findOptions) => findStoredFile(ctx, reportId, checkCall(findOptions, methodOptions.findStored)),
+    downloadStoredFile: async (reportId, findOptions) => downloadStoredFile(ctx, reportId, checkCall(findOptions, methodOptions.findStored)),
     getApiClient: async (id, callOptions) => getApiClient(ctx, id, checkCall(callOptions)),
     getOwnTenantId: async (callOptions) => getOwnTenantId(ctx, checkCall(callOptions)),
     buildBillingReportRequest: async (billing) => billingRequest(billing),

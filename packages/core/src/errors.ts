@@ -23,6 +23,8 @@ export type ErrorCode =
   | 'timeout'
   | 'create_outcome_unknown'
   | 'generation_failed'
+  | 'file_not_ready'
+  | 'file_unavailable'
   | 'wait_timeout'
   | 'response';
 
@@ -210,6 +212,44 @@ export class ReportGenerationFailedError extends AcronisReportsError {
     });
     this.reportId = options.reportId;
     this.failedFormats = options.failedFormats;
+  }
+}
+
+/** The stored file asked for is still being generated (or not listed yet): it will come, later. */
+export class StoredFileNotReadyError extends AcronisReportsError {
+  override name = 'StoredFileNotReadyError';
+  override readonly code = 'file_not_ready' as const;
+  readonly reportId: string;
+  readonly format: string | undefined;
+  /** `missing`: not listed yet; `in_progress`: listed, being generated. */
+  readonly status: 'missing' | 'in_progress';
+  constructor(options: CoreErrorOptions & { reportId: string; format?: string; status: 'missing' | 'in_progress' }) {
+    super(options);
+    this.reportId = options.reportId;
+    this.format = options.format;
+    this.status = options.status;
+  }
+}
+
+/** Why a stored file will never exist, whatever the wait. */
+export type UnavailableReason = 'format_not_requested' | 'sent_by_email' | 'monthly_format';
+
+/**
+ * The stored file asked for will never exist: the report did not request that format, it e-mails its files
+ * (result_action `send`) instead of storing them, or it is a monthly report, which makes only csv and html.
+ * Waiting does not help; the message says what does.
+ */
+export class StoredFileUnavailableError extends AcronisReportsError {
+  override name = 'StoredFileUnavailableError';
+  override readonly code = 'file_unavailable' as const;
+  readonly reportId: string;
+  readonly format: string | undefined;
+  readonly reason: UnavailableReason;
+  constructor(options: CoreErrorOptions & { reportId: string; format?: string; reason: UnavailableReason }) {
+    super(options);
+    this.reportId = options.reportId;
+    this.format = options.format;
+    this.reason = options.reason;
   }
 }
 

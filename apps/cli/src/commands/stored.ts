@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { newestSavedFiles, saveDownloadTo, type Report, type ReportFormat, type ReportsClient, type StoredReport, type WaitOptions } from '@acronis-reports/core';
+import { saveDownloadTo, type Report, type ReportFormat, type ReportsClient, type StoredReport, type WaitOptions } from '@acronis-reports/core';
 import type { Command } from 'commander';
 import { list, positiveNumber } from '../flags.js';
 import type { Output } from '../output.js';
@@ -73,7 +73,7 @@ export function registerStoredCommands(program: Command, run: Run): void {
 
   program
     .command('download')
-    .description("download a report's files, decompressed (default: the newest saved file of each format)")
+    .description("download a report's files, decompressed (default: the newest saved file of each of the report's formats)")
     .argument('<report-id>')
     .argument('[stored-ids...]', 'particular stored reports')
     .option('--formats <list>', 'only these formats')
@@ -81,16 +81,12 @@ export function registerStoredCommands(program: Command, run: Run): void {
     .action((reportId: string, storedIds: string[], flags: { formats?: string; out: string }) =>
       run(async ({ client, out }) => {
         const report = await client.getReport(reportId);
-        let targets: (StoredReport | string)[] = storedIds;
-        if (targets.length === 0) {
-          const formats = list<ReportFormat>(flags.formats) ?? report.parameters.formats ?? [];
-          const stored = await client.listStoredReports(reportId);
-          targets = formats.flatMap((format) => newestSavedFiles(stored, format).slice(0, 1));
-          if (targets.length === 0) {
-            out.data([], () => 'No saved files yet: run `acronis-reports wait` first.');
-            return;
-          }
-        }
+        // core chooses each file, and says which it is when there is none: not ready yet (exit 11), never (12),
+        // failed (6); every file is chosen before the first is written
+        const formats = list<ReportFormat>(flags.formats) ?? report.parameters.formats ?? [];
+        const choices = storedIds.length > 0 ? storedIds.map((storedReportId) => ({ storedReportId })) : formats.map((format) => ({ format }));
+        const targets: StoredReport[] = [];
+        for (const choice of choices) targets.push((await client.findStoredFile(reportId, { ...choice, report })).storedReport);
         const files = await downloadFiles(client, report, targets, flags.out);
         out.data(files, () => filesTable(files));
       }),

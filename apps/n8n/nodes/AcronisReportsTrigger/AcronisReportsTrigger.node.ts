@@ -1,12 +1,12 @@
-import { createdAtMs, type Report, type ReportsClient, type StoredReport } from '@acronis-reports/core/web';
+import { createdAtMs, mapLimited, type Report, type ReportsClient, type StoredReport } from '@acronis-reports/core/web';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { binaryPropertyField, binaryPropertyOf, reportIdLocator, tenantIdField } from '../shared/descriptions';
 import { toNodeError } from '../shared/errors';
-import { downloadJson, downloadToBinary, formatOptions, mapLimited, reportJson, splitList, storedJson } from '../shared/utils';
+import { downloadJson, downloadToBinary, formatOptions, reportJson, splitList, storedJson } from '../shared/utils';
 import { MONTHLY_FILES_NOTE } from '../shared/formatHelp';
 import { searchReports } from '../shared/listSearch';
-import { reportsClient } from '../shared/transport';
+import { reportsClient, type KeptTenant } from '../shared/transport';
 
 /** Ids remembered per report; older ones are dropped (their files are long gone from the list or long emitted). */
 const MEMORY = 1000;
@@ -23,6 +23,8 @@ interface Cursor {
 	stored?: Partial<Record<Status, Record<string, string[]>>>;
 	/** Report ids already known, for New Report. */
 	reports?: string[];
+	/** The API client's own tenant, looked up once and kept, so that a poll does not ask for it again. */
+	ownTenant?: KeptTenant;
 }
 
 type Event = 'storedReportReady' | 'storedReportFailed' | 'newReport';
@@ -98,13 +100,20 @@ export class AcronisReportsTrigger implements INodeType {
 		const manual = this.getMode() === 'manual';
 		const cursor = this.getWorkflowStaticData('node') as Cursor;
 		try {
-			const client = await reportsClient(this);
+			const client = await reportsClient(this, cursor.ownTenant);
 			const items = event === 'newReport' ? await pollReports.call(this, client, cursor, manual) : await pollStored.call(this, client, cursor, event, manual);
+			if (!manual && usesOwnTenant.call(this, event)) cursor.ownTenant = { of: client.tenantKey, tenantId: await client.getOwnTenantId() };
 			return items.length > 0 ? [items] : null;
 		} catch (error) {
 			throw toNodeError(this.getNode(), error, 0);
 		}
 	}
+}
+
+/** Whether the poll listed the API client's own tenant (no tenant given): its id is known then, without a request. */
+function usesOwnTenant(this: IPollFunctions, event: Event): boolean {
+	if (event !== 'newReport' && this.getNodeParameter('watch', 'report') === 'report') return false;
+	return String(this.getNodeParameter('tenantId', '') ?? '').trim() === '';
 }
 
 async function pollReports(this: IPollFunctions, client: ReportsClient, cursor: Cursor, manual: boolean): Promise<INodeExecutionData[]> {

@@ -1,7 +1,8 @@
-import { createReportsClient, type ReportsClient, type Runtime } from '@acronis-reports/core/web';
+import { createReportsClient, type FetchLike, type ReportsClient, type Runtime } from '@acronis-reports/core/web';
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	IHttpRequestHelper,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
@@ -45,7 +46,25 @@ const isDownload = (url: URL) => /\/reports\/[^/]+\/stored\/[^/]+$/.test(url.pat
  * as answers, so core reads the vendor's error body and retries what is safe to retry; a 401 goes through n8n's
  * refresh-and-retry first.
  */
-export function n8nFetch(ctx: ApiContext): (request: Request) => Promise<Response> {
+export function n8nFetch(ctx: ApiContext): FetchLike {
+	return fetchOver(
+		async (options) => await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIALS_TYPE, { ...options, ignoreHttpStatusErrors: { ignore: true, except: [401] } }),
+		// Keeps the cause (with its network error code), so core still tells a dropped connection apart.
+		(error) => new NodeApiError(ctx.getNode(), error as JsonObject),
+	);
+}
+
+/**
+ * Core's transport on n8n's plain `httpRequest` (no credential attached): what the credential's token exchange
+ * goes through. Every status comes back as an answer for core to read; a failed connection is thrown as n8n threw
+ * it, with its system code, which core turns into its network error.
+ */
+export function plainN8nFetch(helpers: IHttpRequestHelper['helpers']): FetchLike {
+	return fetchOver(async (options) => await helpers.httpRequest({ ...options, ignoreHttpStatusErrors: true }), (error) => error);
+}
+
+/** A web-standard fetch over one of n8n's request functions (which return the full response). */
+function fetchOver(send: (options: IHttpRequestOptions) => Promise<unknown>, thrown: (error: unknown) => unknown): FetchLike {
 	return async (request) => {
 		const url = new URL(request.url);
 		const headers: IDataObject = {};
@@ -60,7 +79,6 @@ export function n8nFetch(ctx: ApiContext): (request: Request) => Promise<Respons
 			encoding: download ? 'stream' : 'arraybuffer',
 			json: false,
 			returnFullResponse: true,
-			ignoreHttpStatusErrors: { ignore: true, except: [401] },
 			abortSignal: request.signal,
 		};
 		if (request.body !== null && request.method !== 'GET' && request.method !== 'HEAD') {
@@ -68,12 +86,11 @@ export function n8nFetch(ctx: ApiContext): (request: Request) => Promise<Respons
 		}
 		let response: FullResponse;
 		try {
-			response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIALS_TYPE, options)) as FullResponse;
+			response = (await send(options)) as FullResponse;
 		} catch (error) {
 			const answered = answerOf(error);
 			if (answered) return answered;
-			// Keeps the cause (with its network error code), so core still tells a dropped connection apart.
-			throw new NodeApiError(ctx.getNode(), error as JsonObject);
+			throw thrown(error);
 		}
 		return toResponse(response.statusCode, response.headers, response.body);
 	};
@@ -115,10 +132,7 @@ function toBodyInit(body: unknown): BodyInit | null {
 	if (typeof body === 'string') return body;
 	if (body instanceof ArrayBuffer) return body;
 	if (body instanceof Uint8Array) return body as Uint8Array<ArrayBuffer>;
-	if (isAsyncIterable(body)) {
-		learnReadable(body);
-		return webStream(body);
-	}
+	if (isAsyncIterable(body)) return webStream(body);
 	return JSON.stringify(body);
 }
 
@@ -142,37 +156,26 @@ function webStream(source: AsyncIterable<Uint8Array | string>): ReadableStream<U
 	});
 }
 
-/** A reports client that talks through n8n's credentials and request function. */
-export async function reportsClient(ctx: ApiContext): Promise<ReportsClient> {
-	const credentials = await ctx.getCredentials<AcronisCredentials & IDataObject>(CREDENTIALS_TYPE);
-	// core normalises the URL itself (scheme, trailing slash, a trailing /api/2)
-	return createReportsClient(
-		{ baseUrl: String(credentials.url ?? ''), hostAuthenticates: true, clientId: String(credentials.clientId ?? '').trim() },
-		{ runtime: n8nRuntime, fetch: n8nFetch(ctx) },
-	);
+/** Where a kept own tenant came from: it is used only with the same data center and API client. */
+export interface KeptTenant {
+	/** The data center URL and client id it belongs to. */
+	of: string;
+	tenantId: string;
 }
-
-type ReadableClass = { fromWeb?: (stream: ReadableStream<Uint8Array>) => unknown; from: (iterable: AsyncIterable<Uint8Array>) => unknown };
 
 /**
- * Node's stream.Readable, learned from the stream n8n hands back for a download: community nodes may import no
- * Node module, yet n8n's binary data store wants a Node readable to stream a file to disk without buffering it.
+ * A reports client that talks through n8n's credentials and request function. `kept`: the API client's own
+ * tenant from an earlier run (a trigger keeps it in its static data), used when it belongs to these credentials.
  */
-let readableClass: ReadableClass | undefined;
-
-function learnReadable(body: unknown): void {
-	if (readableClass) return;
-	for (let proto = Object.getPrototypeOf(body); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
-		const ctor = (proto as { constructor?: ReadableClass }).constructor;
-		if (ctor && typeof ctor.from === 'function' && typeof ctor.fromWeb === 'function') {
-			readableClass = ctor;
-			return;
-		}
-	}
-}
-
-/** A Node readable over a web stream, or null when none is known yet (the caller buffers then). */
-export function nodeReadableFrom(stream: ReadableStream<Uint8Array>): unknown {
-	if (!readableClass) return null;
-	return readableClass.fromWeb ? readableClass.fromWeb(stream) : readableClass.from(stream as unknown as AsyncIterable<Uint8Array>);
+export async function reportsClient(ctx: ApiContext, kept?: KeptTenant): Promise<ReportsClient & { tenantKey: string }> {
+	const credentials = await ctx.getCredentials<AcronisCredentials & IDataObject>(CREDENTIALS_TYPE);
+	const baseUrl = String(credentials.url ?? '');
+	const clientId = String(credentials.clientId ?? '').trim();
+	const tenantKey = `${baseUrl.trim()} ${clientId}`;
+	// core normalises the URL itself (scheme, trailing slash, a trailing /api/2)
+	const client = createReportsClient(
+		{ baseUrl, hostAuthenticates: true, clientId },
+		{ runtime: n8nRuntime, fetch: n8nFetch(ctx), ...(kept?.of === tenantKey && kept.tenantId ? { ownTenantId: kept.tenantId } : {}) },
+	);
+	return Object.assign(client, { tenantKey });
 }

@@ -12,7 +12,7 @@ import {
 	type StoredReportDownload,
 } from '@acronis-reports/core/web';
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodePropertyOptions, IPollFunctions } from 'n8n-workflow';
-import { nodeReadableFrom } from './transport';
+import { nodeReadable } from './node-readable';
 import { formatNotes, scheduleNotes } from './formatHelp';
 
 const label = (value: string) =>
@@ -39,20 +39,6 @@ export const storedStatusOptions = options(storedReportStatuses, valueDescriptio
 
 export const UUID_REGEX = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
-/** `run` over `values`, at most `limit` at a time, results in the order of `values`. */
-export async function mapLimited<T, R>(values: readonly T[], limit: number, run: (value: T) => Promise<R>): Promise<R[]> {
-	const results: R[] = new Array(values.length);
-	let next = 0;
-	const worker = async () => {
-		while (next < values.length) {
-			const index = next++;
-			results[index] = await run(values[index] as T);
-		}
-	};
-	await Promise.all(Array.from({ length: Math.min(limit, values.length) }, worker));
-	return results;
-}
-
 /** A report as an output item's JSON. */
 export const reportJson = (report: Report): IDataObject => ({ ...report }) as IDataObject;
 
@@ -74,13 +60,17 @@ export const asFormats = (value: unknown): ReportFormat[] => splitList(value) as
  * connection drops mid-way is downloaded again (core's retry budget); only a whole file becomes the item's binary.
  */
 export async function downloadToBinary(ctx: IExecuteFunctions | IPollFunctions, download: StoredReportDownload): Promise<IBinaryData> {
-	return download.retrying(async (current) => {
-		const readable = nodeReadableFrom(current.stream);
-		const data = readable ?? Buffer.from(await current.bytes());
-		const binary = await ctx.helpers.prepareBinaryData(data as Buffer, current.fileName, current.contentType.split(';')[0]);
-		binary.fileName = current.fileName;
-		return binary;
-	});
+	return await download.retrying(async (current) => await binaryOf(ctx, current));
+}
+
+/**
+ * One try of a download as n8n binary data, streamed: for callers whose core call retries by itself (the billing
+ * export's `consume`).
+ */
+export async function binaryOf(ctx: IExecuteFunctions | IPollFunctions, download: StoredReportDownload): Promise<IBinaryData> {
+	const binary = await ctx.helpers.prepareBinaryData(nodeReadable(download.stream) as unknown as Buffer, download.fileName, download.contentType.split(';')[0]);
+	binary.fileName = download.fileName;
+	return binary;
 }
 
 export const downloadJson = (download: StoredReportDownload): IDataObject => ({

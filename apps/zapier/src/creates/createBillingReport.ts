@@ -40,7 +40,7 @@ export async function perform(z: ZObject, bundle: Bundle) {
     // Zapier ends the step at 30 s whatever happens: a poll still in flight then is cut off here, with the margin kept.
     const stepEnd = AbortSignal.timeout(Math.max(1, stepTimeLeftMs(startedAt)));
     try {
-      const files = await client.waitForStoredReports(report.id, { timeoutMs: budgetMs, initialDelayMs: 1000, maxDelayMs: 3000, signal: stepEnd });
+      const files = await client.waitForStoredReports(report.id, { report, timeoutMs: budgetMs, initialDelayMs: 1000, maxDelayMs: 3000, signal: stepEnd });
       return { ...report, files_ready: true, files: files.map((item) => storedFileOutput(z, report.id, item, report)), note: '' };
     } catch (error) {
       if (error instanceof WaitTimeoutError || stepEnd.aborted) return tooLate(`within ${Math.round(budgetMs / 1000)} s`);

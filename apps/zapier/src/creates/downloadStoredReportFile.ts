@@ -1,29 +1,17 @@
-import { newestSavedFiles } from '@acronis-reports/core';
+import type { ReportFormat } from '@acronis-reports/core';
 import { defineCreate, type Bundle, type ZObject } from 'zapier-platform-core';
 import { withClient } from '../client.js';
 import { formatField, formatInput, reportIdField, storedReportIdField, textInput } from '../fields.js';
-import { stashStoredReport } from '../files.js';
+import { stashDownload } from '../files.js';
 
 export async function perform(z: ZObject, bundle: Bundle) {
   const reportId = String(bundle.inputData['reportId'] ?? '');
   const storedReportId = textInput(bundle.inputData['storedReportId']);
   const format = formatInput(z, bundle.inputData['format']);
   return withClient(z, bundle, async (client) => {
-    const report = await client.getReport(reportId);
-    let stored: Parameters<typeof stashStoredReport>[3];
-    if (storedReportId) {
-      stored = storedReportId;
-    } else {
-      const saved = newestSavedFiles(await client.listStoredReports(reportId), format);
-      if (!saved[0]) {
-        throw new z.errors.Error(
-          `Report ${reportId} has no saved file${format ? ` in ${format}` : ''} yet. Files usually take 1 to 2 minutes after the report is created: put a Delay by Zapier step before this one, or start a Zap on New Stored Report File for the tenant.`,
-          'not_ready',
-        );
-      }
-      stored = saved[0];
-    }
-    const stashed = await stashStoredReport(z, client, reportId, stored, report);
+    // core chooses the file and says why there is none: not ready yet, never, or failed
+    const download = await client.downloadStoredFile(reportId, storedReportId ? { storedReportId } : format ? { format: format as ReportFormat } : {});
+    const stashed = await stashDownload(z, download);
     return {
       id: stashed.storedReport.id,
       report_id: reportId,

@@ -1,4 +1,5 @@
-import { NetworkError, NotFoundError, ResponseError } from '../errors.js';
+import { NetworkError, ResponseError } from '../errors.js';
+import { findStoredFile, notOneOf, type FindStoredFileOptions } from './find-stored.js';
 import { typedBody } from '../download/typed-body.js';
 import { backoffMs } from '../transport/retry.js';
 import { decodeStoredReportBody, formatInfo, readBytes, readJson, readText, storedReportFileName } from '../download/index.js';
@@ -104,13 +105,15 @@ function periodOf(report: Report, item: StoredReport): { period?: { start: strin
 
 async function findStored(ctx: ClientContext, reportId: string, storedId: string, options: CallOptions): Promise<StoredReport> {
   const item = (await listStoredReports(ctx, reportId, options)).find((candidate) => candidate.id === storedId);
-  if (!item) {
-    throw new NotFoundError({
-      status: 404,
-      operation: 'downloadStoredReport',
-      message: `Stored report ${storedId} is not one of report ${reportId}'s stored reports.`,
-      hint: 'List the stored reports for valid ids.',
-    });
-  }
+  if (!item) throw notOneOf(reportId, storedId, 'downloadStoredReport');
   return item;
+}
+
+/**
+ * The stored file `findStoredFile` chooses (a stored id, or the newest saved file of a format), downloaded: one
+ * rule set for every host, and with the report and the file known, the download itself is one request.
+ */
+export async function downloadStoredFile(ctx: ClientContext, reportId: string, options: FindStoredFileOptions = {}): Promise<StoredReportDownload> {
+  const { report, storedReport } = await findStoredFile(ctx, reportId, options);
+  return open(ctx, validateId(reportId, 'reportId'), storedReport, validateId(storedReport.id, 'storedReport.id'), report, options.signal ? { signal: options.signal } : {});
 }

@@ -41,6 +41,7 @@ export async function exportBillingReport<T>(ctx: ClientContext, options: Export
   options.onProgress?.({ stage: 'created', report });
   const ready = await waitForStoredReports(ctx, report.id, {
     ...call,
+    report, // the create's answer: no GET of the report just made
     ...pickWaitSettings(options),
     onProgress: (progress) => options.onProgress?.({ stage: 'waiting', progress }),
   });

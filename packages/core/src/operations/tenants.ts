@@ -1,3 +1,4 @@
+import { mapLimited } from '../concurrency.js';
 import { ValidationError } from '../errors.js';
 import type { ApiClientInfo, Report } from '../types.js';
 import { validateId } from '../validation.js';
@@ -11,13 +12,13 @@ export async function getApiClient(ctx: ClientContext, clientId: string, options
 
 /** The API client's own tenant (`GET /clients/{client_id}`): the default tenant everywhere. Looked up once. */
 export function getOwnTenantId(ctx: ClientContext, options: CallOptions = {}): Promise<string> {
-  if (!ctx.clientId) {
+  if (!ctx.clientId && !ctx.ownTenantId) {
     return Promise.reject(
       new ValidationError({ issues: [{ field: 'tenantId', message: 'is required: the API client id is unknown here, so its own tenant cannot be looked up' }] }),
     );
   }
   // shared by every caller, so it runs without any one caller's signal; each caller's own signal ends its wait
-  ctx.ownTenantId ??= getApiClient(ctx, ctx.clientId)
+  ctx.ownTenantId ??= getApiClient(ctx, ctx.clientId!)
     .then((client) => client.tenant_id)
     .catch((error: unknown) => {
       ctx.ownTenantId = undefined;
@@ -55,14 +56,5 @@ export interface ListReportsOptions extends CallOptions {
 export async function listTenantReports(ctx: ClientContext, tenantId?: string, options: ListReportsOptions = {}): Promise<Report[]> {
   const ids = await listTenantReportIds(ctx, tenantId, options);
   const concurrency = Math.max(1, Math.min(options.concurrency ?? 4, 16));
-  const reports: Report[] = new Array(ids.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < ids.length) {
-      const index = next++;
-      reports[index] = await getReport(ctx, ids[index]!, options);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker));
-  return reports;
+  return mapLimited(ids, concurrency, (id) => getReport(ctx, id, options));
 }

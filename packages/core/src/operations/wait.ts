@@ -3,6 +3,7 @@ import { throwIfAborted } from '../runtime.js';
 import type { Report, ReportFormat, StoredReport } from '../types.js';
 import { validateFormats, validateId } from '../validation.js';
 import type { CallOptions, ClientContext, WaitDefaults } from './context.js';
+import { unavailableFile } from './find-stored.js';
 import { getReport } from './get-report.js';
 import { createdAtMs, listStoredReports } from './stored.js';
 
@@ -25,6 +26,8 @@ export interface WaitOptions extends CallOptions, Partial<WaitDefaults> {
   /** Only stored reports created at or after this time count (for a monthly report's next set). */
   since?: Date | string | number;
   onProgress?: (progress: WaitProgress) => void;
+  /** The report, when the caller has it already (saves a request). */
+  report?: Report;
 }
 
 /** For each format, the newest stored report (by `created_at`) not older than `since`. */
@@ -50,7 +53,8 @@ export async function waitForStoredReports(ctx: ClientContext, reportId: string,
   const sinceMs = options.since === undefined ? null : new Date(options.since).getTime();
   if (sinceMs !== null && Number.isNaN(sinceMs)) throw new ValidationError({ issues: [{ field: 'since', message: `is not a time: ${String(options.since)}` }] });
   const started = ctx.runtime.now();
-  return waitForFilesOf(ctx, await getReport(ctx, id, options), options, started);
+  const report = options.report ?? (await getReport(ctx, id, options.signal ? { signal: options.signal } : {}));
+  return waitForFilesOf(ctx, report, options, started);
 }
 
 /** The wait itself, for a report already fetched (callers that hold it save a request). */
@@ -58,10 +62,12 @@ export async function waitForFilesOf(ctx: ClientContext, report: Report, options
   const id = report.id;
   const settings = { ...ctx.wait, ...pickWaitSettings(options) };
   const sinceMs = options.since === undefined ? null : new Date(options.since).getTime();
-  if (report.result_action === 'send') {
-    throw new ValidationError({ issues: [{ field: 'reportId', message: `names a report that is e-mailed (result_action send); it stores no files to wait for` }] });
-  }
   const formats = options.formats ? validateFormats(options.formats) : (report.parameters.formats ?? []);
+  // a file that will never exist is said at once, not after the timeout
+  for (const format of formats.length > 0 ? formats : [undefined]) {
+    const never = unavailableFile(report, format);
+    if (never) throw never;
+  }
   if (formats.length === 0) throw new ValidationError({ issues: [{ field: 'formats', message: 'are unknown for this report; name the formats to wait for' }] });
 
   let delay = settings.initialDelayMs;

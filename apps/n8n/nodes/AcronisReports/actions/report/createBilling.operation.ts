@@ -2,7 +2,7 @@ import type { ReportsClient, ReportLevel } from '@acronis-reports/core/web';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { binaryPropertyField, binaryPropertyOf, tenantIdField, timeoutMinutesField, timeoutMsOf } from '../../../shared/descriptions';
-import { downloadJson, downloadToBinary, levelOptions, reportJson, storedJson } from '../../../shared/utils';
+import { binaryOf, downloadJson, levelOptions, reportJson, storedJson } from '../../../shared/utils';
 import { addLineHints, changeThresholdField, EXCEPTIONS_NOTE, figureField, includeZeroField, lineItems, lineOptionsOf, mappingField, mappingOf } from '../../../shared/billingLines';
 
 const forOutput = (output: 'files' | 'lines') => ({ displayOptions: { show: { '/output': [output] } } });
@@ -117,17 +117,19 @@ export async function execute(this: IExecuteFunctions, client: ReportsClient, i:
 		addLineHints(this, result, result.source.report.id);
 		return lineItems(result);
 	}
-	const report = await client.createBillingReport(billing);
-	if (!this.getNodeParameter('waitForFiles', i, true)) return [{ json: reportJson(report) }];
-	const stored = await client.waitForStoredReports(report.id, { timeoutMs: timeoutMsOf(options.timeoutMinutes) });
+	const timeoutMs = timeoutMsOf(options.timeoutMinutes);
+	if (!this.getNodeParameter('waitForFiles', i, true)) return [{ json: reportJson(await client.createBillingReport(billing)) }];
 	if (!this.getNodeParameter('downloadFiles', i, true)) {
+		const report = await client.createBillingReport(billing);
+		const stored = await client.waitForStoredReports(report.id, { report, timeoutMs });
 		return [{ json: { ...reportJson(report), storedReports: stored.map((item) => storedJson(report.id, item)) } }];
 	}
+	// core's billing job (create, wait, download); each file becomes an item with its binary as it arrives
 	const property = binaryPropertyOf(options.binaryPropertyName);
-	const items: INodeExecutionData[] = [];
-	for (const file of stored) {
-		const download = await client.downloadStoredReport(report.id, file, { report });
-		items.push({ json: { report: reportJson(report), ...downloadJson(download) }, binary: { [property]: await downloadToBinary(this, download) } });
-	}
-	return items;
+	const { report, files } = await client.exportBillingReport({
+		...billing,
+		timeoutMs,
+		consume: async (download) => ({ json: downloadJson(download), binary: { [property]: await binaryOf(this, download) } }),
+	});
+	return files.map((file) => ({ ...file, json: { report: reportJson(report), ...file.json } }));
 }

@@ -1,8 +1,8 @@
-import type { ReportsClient } from '@acronis-reports/core/web';
+import { mapLimited, type ReportsClient } from '@acronis-reports/core/web';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { tenantIdField } from '../../../shared/descriptions';
-import { mapLimited, reportJson } from '../../../shared/utils';
+import { reportJson } from '../../../shared/utils';
 
 const properties: INodeProperties[] = [
 	tenantIdField,

@@ -1,8 +1,8 @@
-import { newestSavedFiles, parseUsageRows, type ReportFormat, type ReportsClient, type StoredReport } from '@acronis-reports/core/web';
+import { parseUsageRows, type ReportFormat, type ReportsClient } from '@acronis-reports/core/web';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { binaryPropertyField, binaryPropertyOf, reportIdLocator } from '../../../shared/descriptions';
-import { downloadJson, downloadToBinary, formatOptions, UUID_REGEX } from '../../../shared/utils';
+import { downloadJson, downloadToBinary, formatOptions } from '../../../shared/utils';
 
 const properties: INodeProperties[] = [
 	reportIdLocator,
@@ -42,21 +42,11 @@ export async function execute(this: IExecuteFunctions, client: ReportsClient, i:
 	const reportId = this.getNodeParameter('reportId', i, '', { extractValue: true }) as string;
 	const storedReportId = (this.getNodeParameter('storedReportId', i, '') as string).trim();
 	const output = this.getNodeParameter('output', i, 'file') as string;
-	let stored: StoredReport | string = storedReportId;
-	if (!storedReportId) {
-		const format = this.getNodeParameter('format', i, 'csv_v2_0') as ReportFormat;
-		const [newest] = newestSavedFiles(await client.listStoredReports(reportId), format);
-		if (!newest) {
-			throw new NodeOperationError(this.getNode(), `Report ${reportId} has no saved file in ${format} yet.`, {
-				itemIndex: i,
-				description: 'Wait for the files first (Stored Report: Wait Until Ready), or pick another format.',
-			});
-		}
-		stored = newest;
-	} else if (!new RegExp(UUID_REGEX).test(storedReportId)) {
-		throw new NodeOperationError(this.getNode(), `Stored Report ID is not a UUID: ${storedReportId}`, { itemIndex: i });
-	}
-	const download = await client.downloadStoredReport(reportId, stored);
+	// core chooses the file and says why there is none: not ready yet, never, or failed
+	const download = await client.downloadStoredFile(
+		reportId,
+		storedReportId ? { storedReportId } : { format: this.getNodeParameter('format', i, 'csv_v2_0') as ReportFormat },
+	);
 	if (output === 'rows') {
 		if (download.format !== 'csv_v2_0' && download.format !== 'json_v2_0') {
 			await download.stream.cancel();

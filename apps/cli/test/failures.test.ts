@@ -45,6 +45,13 @@ describe('exit codes and messages', () => {
     expect(result.stderr).toContain('--kind must be one of usage_daily, usage_summary, usage_current, usage_breakdown, got "usage_weekly"');
     expect(sim.control.requests().filter((r) => r.operationId === 'createReport')).toEqual([]);
     expect((await runCli(['billing', '--month', '2026-13'], { env: simulatorEnv(sim) })).stderr).toContain('month must be a month as YYYY-MM');
+    sim.control.clearRequests();
+    for (const command of ['wait', 'download']) {
+      const badFormat = await runCli([command, unknownId, '--formats', 'csv,pdf'], { env: simulatorEnv(sim) });
+      expect(badFormat.code).toBe(2);
+      expect(badFormat.stderr).toContain('--formats must list only csv, html, json_v1, csv_v2_0, json_v2_0; unknown: "pdf"');
+    }
+    expect(sim.control.requests()).toEqual([]);
   });
 
   it('2: numeric flags that are not positive numbers are refused by name, with nothing sent', async () => {

@@ -112,6 +112,18 @@ describe('Report', () => {
     expect(calls.binaryStreams - streamsBefore).toBe(2);
   });
 
+  it('reads the billing month and switches by core\'s rules: an ISO date-time from an expression, "false" as false; a bad month sends nothing', async () => {
+    const [[created]] = await run({
+      resource: 'report', operation: 'createBilling', tenantId: '', month: '2026-09-01T00:00:00Z', waitForFiles: false, options: { hideZeroUsage: 'false' },
+    });
+    expect(created!.json.parameters).toMatchObject({ period: { start: '2026-09-01', end: '2026-09-30' }, hide_zero_usage: false });
+    sim.control.clearRequests();
+    const error = await run({ resource: 'report', operation: 'createBilling', tenantId: '', month: 'September', waitForFiles: false, options: {} }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NodeOperationError);
+    expect((error as NodeOperationError).message).toMatch(/^Invalid input: Month must be a month as YYYY-MM/);
+    expect(sim.control.requests()).toEqual([]);
+  });
+
   it('takes the Data Center URL as people paste it: a trailing slash or /api/2/', async () => {
     const [[created]] = await run(monthly);
     for (const url of [`${sim.baseUrl}/`, `${sim.baseUrl}/api/2/`]) {
@@ -155,6 +167,13 @@ describe('Stored Report', () => {
     expect(csv!.map((item) => item.json.report_format)).toEqual(['csv_v2_0']);
     const [failed] = await run({ resource: 'storedReport', operation: 'getAll', reportId: byId(reportId), filters: { status: 'failed' } });
     expect(failed).toEqual([]);
+    // a format filter from an expression is read by core's list rule, and a format that does not exist is refused
+    const [both] = await run({ resource: 'storedReport', operation: 'getAll', reportId: byId(reportId), filters: { formats: 'csv_v2_0; json_v2_0' } });
+    expect(both!.map((item) => item.json.report_format)).toEqual(['csv_v2_0', 'json_v2_0']);
+    sim.control.clearRequests();
+    const error = await run({ resource: 'storedReport', operation: 'getAll', reportId: byId(reportId), filters: { formats: 'csv, pdf' } }).catch((e: unknown) => e);
+    expect((error as NodeOperationError).message).toBe('Invalid input: Formats must list only csv, html, json_v1, csv_v2_0, json_v2_0; unknown: "pdf".');
+    expect(sim.control.requests()).toEqual([]);
   });
 
   it('fails the wait with a clear error when generation fails', async () => {

@@ -1,6 +1,6 @@
 import { ValidationError } from './errors.js';
 import type { ReportCreateRequest, ReportFormat, ReportLevel } from './types.js';
-import { checkPeriod, todayUtc } from './validation.js';
+import { todayUtc, validateCreateRequest } from './validation.js';
 
 export interface BillingReportOptions {
   /** The tenant to bill; default: the API client's own tenant. */
@@ -50,19 +50,20 @@ function refuseUnendedMonth(month: string, period: { start: string; end: string 
   throw new ValidationError({ issues: [{ field: 'month', message: `${month} ${state} (today is ${today} UTC); the last full month is ${lastFullMonth(now)}` }] });
 }
 
+/** The request's fields a billing caller sets under their own option names (`formats`, not `parameters.formats`). */
+const optionNameOf = (field: string) => field.replace(/^parameters\.(period|level|formats)\b/, '$1');
+
 /**
  * The vendor's billing report request: `usage_summary` at `direct_partners` in `csv_v2_0` + `json_v2_0`, zero
  * usage hidden, SKUs shown, stored for download, generated once, for a month (the last full one by default).
+ * Built and checked whole once; a problem is named after the option that caused it.
  */
-export function buildBillingReportRequest(tenantId: string, options: Omit<BillingReportOptions, 'tenantId'>, now: number): ReportCreateRequest {
+export function billingReportRequest(tenantId: string, options: Omit<BillingReportOptions, 'tenantId'>, now: number): ReportCreateRequest {
   const month = options.period ? undefined : (options.month ?? lastFullMonth(now));
   const period = options.period ?? monthPeriod(month!);
   const today = todayUtc(now);
   if (month !== undefined) refuseUnendedMonth(month, period, today, now);
-  const issues: { field: string; message: string }[] = [];
-  checkPeriod(period, options.period ? 'period' : 'month', today, issues);
-  if (issues.length > 0) throw new ValidationError({ issues });
-  return {
+  const request = {
     result_action: 'save',
     recipients: [],
     schedule: { type: 'once' },
@@ -76,4 +77,10 @@ export function buildBillingReportRequest(tenantId: string, options: Omit<Billin
       show_skus: options.showSkus ?? true,
     },
   };
+  try {
+    return validateCreateRequest(request, today);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw new ValidationError({ issues: error.issues.map((issue) => ({ ...issue, field: optionNameOf(issue.field) })) });
+  }
 }

@@ -3,7 +3,7 @@ import { clientCredentialsTokens, requestToken, type IssuedToken, type TokenExch
 import { fixedToken, providedToken, type TokenSource } from './auth/token-source.js';
 import { normalizeBaseUrl } from './base-url.js';
 import type { BillingReportOptions } from './billing.js';
-import { billingReportRequest } from './operations/billing-request.js';
+import { checkedBillingRequest } from './operations/billing-request.js';
 import { ValidationError } from './errors.js';
 import { validateId } from './validation.js';
 import type { paths } from './generated/schema.js';
@@ -13,7 +13,7 @@ import { findStoredFile, type FindStoredFileOptions, type FoundStoredFile } from
 import { exportBillingReport, type ExportOptions, type ExportResult } from './operations/export.js';
 import { exportBillingLines, type ExportLinesOptions, type ExportLinesResult } from './operations/export-lines.js';
 import { billingLinesOfReport, type LinesOfReportOptions, type ReportBillingLines } from './operations/report-lines.js';
-import { createReport, deleteReport, getReport, updateReport, type DeleteOptions } from './operations/reports.js';
+import { createReport, deleteReport, getReport, sendCreate, updateReport, type DeleteOptions } from './operations/reports.js';
 import { createReportFromFields, updateReportFromFields, type FieldCallOptions } from './operations/report-from-fields.js';
 import type { ReportFields, ReportUpdateFields } from './fields/report-fields.js';
 import { listStoredReports } from './operations/stored.js';
@@ -192,7 +192,7 @@ export function createReportsClient(credentials: ReportsCredentials, options: Re
   };
   if (options.ownTenantId) ctx.ownTenantId = Promise.resolve(validateId(options.ownTenantId, 'ownTenantId'));
 
-  const billingRequest = (billing: BillingReportOptions & CallOptions = {}) => billingReportRequest(ctx, checkCall(billing, methodOptions.billing) ?? {});
+  const billingRequest = (billing: BillingReportOptions & CallOptions = {}) => checkedBillingRequest(ctx, checkCall(billing, methodOptions.billing) ?? {});
   const stored = (value: StoredReport | string) => (checkStoredReport(value), value);
 
   // Every method checks its arguments and options here, before anything is sent; async, so they reject.
@@ -216,7 +216,7 @@ export function createReportsClient(credentials: ReportsCredentials, options: Re
     getApiClient: async (id, callOptions) => getApiClient(ctx, id, checkCall(callOptions)),
     getOwnTenantId: async (callOptions) => getOwnTenantId(ctx, checkCall(callOptions)),
     buildBillingReportRequest: async (billing) => billingRequest(billing),
-    createBillingReport: async (billing = {}) => createReport(ctx, await billingRequest(billing), billing),
+    createBillingReport: async (billing = {}) => sendCreate(ctx, await billingRequest(billing), billing),
     exportBillingReport: async (exportOptions) => exportBillingReport(ctx, checkExport(exportOptions)),
     getBillingLines: async (reportId, linesOptions) => billingLinesOfReport(ctx, reportId, checkCall(linesOptions, methodOptions.lines)),
     exportBillingLines: async (exportOptions = {}) => exportBillingLines(ctx, checkCall(exportOptions, methodOptions.exportLines)),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildBillingReportRequest, lastFullMonth, monthPeriod, ValidationError, type ExportProgress } from '../src/index.js';
+import { billingReportRequest, lastFullMonth, monthPeriod, ValidationError, type ExportProgress } from '../src/index.js';
 import { clientFor, requestsOf, useSimulator } from './support.js';
 
 const simulator = useSimulator({ config: { generationDelayMs: 90_000, listDelayMs: 2_000 } });
@@ -9,7 +9,7 @@ describe('the billing preset', () => {
   it('builds the vendor billing request for the last full month by default', () => {
     expect(lastFullMonth(Date.parse('2026-01-03T00:00:00Z'))).toBe('2025-12');
     expect(monthPeriod('2024-02')).toEqual({ start: '2024-02-01', end: '2024-02-29' });
-    expect(buildBillingReportRequest('ede9f834-70b3-476c-83d9-736f9f8c7dae', {}, now)).toEqual({
+    expect(billingReportRequest('ede9f834-70b3-476c-83d9-736f9f8c7dae', {}, now)).toEqual({
       result_action: 'save',
       recipients: [],
       schedule: { type: 'once' },
@@ -27,25 +27,45 @@ describe('the billing preset', () => {
 
   it('takes a month, a period, a level and formats, and refuses the impossible', () => {
     const tenant = 'ede9f834-70b3-476c-83d9-736f9f8c7dae';
-    expect(buildBillingReportRequest(tenant, { month: '2026-09', level: 'all_customers', formats: ['csv_v2_0'] }, now).parameters).toMatchObject({
+    expect(billingReportRequest(tenant, { month: '2026-09', level: 'all_customers', formats: ['csv_v2_0'] }, now).parameters).toMatchObject({
       level: 'all_customers',
       formats: ['csv_v2_0'],
       period: { start: '2026-09-01', end: '2026-09-30' },
     });
-    expect(buildBillingReportRequest(tenant, { period: { start: '2026-11-01', end: '2026-11-14' } }, now).parameters.period).toEqual({ start: '2026-11-01', end: '2026-11-14' });
-    expect(() => buildBillingReportRequest(tenant, { month: '2026-13' }, now)).toThrow('month must be a month as YYYY-MM, got "2026-13"');
-    expect(() => buildBillingReportRequest(tenant, { month: '2026-11' }, now)).toThrow(ValidationError);
+    expect(billingReportRequest(tenant, { period: { start: '2026-11-01', end: '2026-11-14' } }, now).parameters.period).toEqual({ start: '2026-11-01', end: '2026-11-14' });
+    expect(() => billingReportRequest(tenant, { month: '2026-13' }, now)).toThrow('month must be a month as YYYY-MM, got "2026-13"');
+    expect(() => billingReportRequest(tenant, { month: '2026-11' }, now)).toThrow(ValidationError);
+  });
+
+  it('names a problem after the billing option that caused it, not the request field it fills', () => {
+    const tenant = 'ede9f834-70b3-476c-83d9-736f9f8c7dae';
+    const issuesOf = (build: () => unknown) => {
+      try {
+        build();
+      } catch (error) {
+        return (error as ValidationError).issues.map((issue) => `${issue.field} ${issue.message}`);
+      }
+      throw new Error('no ValidationError');
+    };
+    expect(issuesOf(() => billingReportRequest(tenant, { period: { start: '2026-10-31', end: '2026-10-01' } }, now))).toEqual([
+      'period starts after it ends (2026-10-31 > 2026-10-01)',
+    ]);
+    expect(issuesOf(() => billingReportRequest(tenant, { level: 'everyone' as never, formats: ['pdf' as never] }, now))).toEqual([
+      expect.stringMatching(/^level must be one of /),
+      expect.stringMatching(/^formats\[0\] must be one of /),
+    ]);
+    expect(issuesOf(() => billingReportRequest('nobody', {}, now))).toEqual([expect.stringMatching(/^parameters\.tenant_id /)]);
   });
 
   it('says in words that the current or a later month cannot be billed yet, and names the last full month', () => {
     const tenant = 'ede9f834-70b3-476c-83d9-736f9f8c7dae';
-    expect(() => buildBillingReportRequest(tenant, { month: '2026-11' }, now)).toThrow(
+    expect(() => billingReportRequest(tenant, { month: '2026-11' }, now)).toThrow(
       'month 2026-11 has not ended yet (today is 2026-11-15 UTC); the last full month is 2026-10',
     );
-    expect(() => buildBillingReportRequest(tenant, { month: '2027-02' }, now)).toThrow('month 2027-02 is in the future (today is 2026-11-15 UTC); the last full month is 2026-10');
+    expect(() => billingReportRequest(tenant, { month: '2027-02' }, now)).toThrow('month 2027-02 is in the future (today is 2026-11-15 UTC); the last full month is 2026-10');
     // on its last day a month has not ended either: its usage is not complete
-    expect(() => buildBillingReportRequest(tenant, { month: '2026-11' }, Date.parse('2026-11-30T20:00:00Z'))).toThrow('month 2026-11 has not ended yet');
-    expect(buildBillingReportRequest(tenant, { month: '2026-11' }, Date.parse('2026-12-01T08:00:00Z')).parameters.period).toEqual({ start: '2026-11-01', end: '2026-11-30' });
+    expect(() => billingReportRequest(tenant, { month: '2026-11' }, Date.parse('2026-11-30T20:00:00Z'))).toThrow('month 2026-11 has not ended yet');
+    expect(billingReportRequest(tenant, { month: '2026-11' }, Date.parse('2026-12-01T08:00:00Z')).parameters.period).toEqual({ start: '2026-11-01', end: '2026-11-30' });
   });
 
   it('checks a billing request whole before looking up the own tenant: bad input sends nothing', async () => {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { saveDownloadTo, type Report, type ReportFormat, type ReportsClient, type StoredReport, type WaitOptions } from '@acronis-reports/core';
+import { parseFormatsField, saveDownloadTo, type Report, type ReportFormat, type ReportsClient, type StoredReport, type WaitOptions } from '@acronis-reports/core';
 import type { Command } from 'commander';
-import { list, positiveNumber } from '../flags.js';
+import { positiveNumber } from '../flags.js';
 import type { Output } from '../output.js';
 import { waitDisplay } from '../progress.js';
 import type { Run } from '../run.js';
@@ -61,7 +61,7 @@ export function registerStoredCommands(program: Command, run: Run): void {
     .option('--wait-timeout <seconds>', 'give up after this long (default 600)', positiveNumber)
     .action((reportId: string, flags: { formats?: string; since?: string; waitTimeout?: number }) =>
       run(async ({ client, out }) => {
-        const formats = list<ReportFormat>(flags.formats);
+        const formats = parseFormatsField(flags.formats, '--formats');
         const ready = await waitReady(client, out, reportId, {
           ...(formats ? { formats } : {}),
           ...(flags.since ? { since: flags.since } : {}),
@@ -80,10 +80,11 @@ export function registerStoredCommands(program: Command, run: Run): void {
     .option('--out <dir>', 'the folder to write to', '.')
     .action((reportId: string, storedIds: string[], flags: { formats?: string; out: string }) =>
       run(async ({ client, out }) => {
+        const chosenFormats = parseFormatsField(flags.formats, '--formats');
         const report = await client.getReport(reportId);
         // core chooses each file, and says which it is when there is none: not ready yet (exit 11), never (12),
         // failed (6); every file is chosen before the first is written
-        const formats = list<ReportFormat>(flags.formats) ?? report.parameters.formats ?? [];
+        const formats = chosenFormats ?? report.parameters.formats ?? [];
         const choices = storedIds.length > 0 ? storedIds.map((storedReportId) => ({ storedReportId })) : formats.map((format) => ({ format }));
         const targets: StoredReport[] = [];
         for (const choice of choices) targets.push((await client.findStoredFile(reportId, { ...choice, report })).storedReport);

@@ -1,4 +1,6 @@
 import {
+	parseFormatsField,
+	parseListField,
 	reportFormats,
 	reportKinds,
 	reportLevels,
@@ -44,16 +46,11 @@ export const reportJson = (report: Report): IDataObject => ({ ...report }) as ID
 
 export const storedJson = (reportId: string, stored: StoredReport): IDataObject => ({ reportId, ...stored }) as IDataObject;
 
-/** A comma or newline separated list, trimmed, without empties. */
-export function splitList(value: unknown): string[] {
-	if (Array.isArray(value)) return value.map(String).map((entry) => entry.trim()).filter(Boolean);
-	return String(value ?? '')
-		.split(/[\s,;]+/)
-		.map((entry) => entry.trim())
-		.filter(Boolean);
-}
+/** A list parameter (n8n's multi-options, or text from an expression) by core's list rule; nothing given is []. */
+export const splitList = (value: unknown, field = 'list'): string[] => parseListField(value, field) ?? [];
 
-export const asFormats = (value: unknown): ReportFormat[] => splitList(value) as ReportFormat[];
+/** A format filter by core's rule: every entry a report format, or a ValidationError naming the parameter. */
+export const asFormats = (value: unknown, field = 'Formats'): ReportFormat[] => parseFormatsField(value, field) ?? [];
 
 /**
  * Streams a decompressed download into n8n's binary data (memory or disk, as n8n is configured). A file whose

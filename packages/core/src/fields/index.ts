@@ -1,6 +1,8 @@
 // Flat fields into API requests, for every host: see report-fields.ts for the rules.
 import { ValidationError } from '../errors.js';
-import { booleanValue, dateValue, listValue, monthValue, type Issues } from './values.js';
+import { reportFormats } from '../generated/enums.js';
+import type { ReportFormat } from '../types.js';
+import { booleanValue, dateValue, enumListValue, listValue, monthValue, type Issues } from './values.js';
 
 export { buildCreateRequest, buildUpdateChanges, createDefaults, parsePeriodFields, type ReportFieldOptions, type ReportFields, type ReportUpdateFields } from './report-fields.js';
 export { createFieldKeys, updateFieldKeys, type FieldLabels, type ReportFieldKey, type ReportUpdateFieldKey } from './field-names.js';
@@ -23,3 +25,5 @@ export const parseDateField = single(dateValue);
 export const parseBooleanField = single(booleanValue);
 /** An array, or text split on commas, semicolons and white space; blanks dropped. */
 export const parseListField = single(listValue);
+/** A list of report formats (as `parseListField` reads lists), each one of the API's; an unknown one is refused. */
+export const parseFormatsField = single((value, field, issues): ReportFormat[] | undefined => enumListValue(value, reportFormats, field, issues));

@@ -1,19 +1,19 @@
-import { buildBillingReportRequest, type BillingReportOptions } from '../billing.js';
+import { billingReportRequest, type BillingReportOptions } from '../billing.js';
 import type { ReportCreateRequest } from '../types.js';
-import { todayUtc, validateCreateRequest } from '../validation.js';
 import type { CallOptions, ClientContext } from './context.js';
 import { getOwnTenantId } from './tenants.js';
 
-/** Stands in for the tenant while the rest of the request is checked, before the real one is looked up. */
+/** Stands in for the tenant while the request is checked, before the real one is looked up. */
 const anyTenant = '00000000-0000-4000-8000-000000000000';
 
 /**
- * The billing request for the given or the API client's own tenant. The request is checked whole before the
- * tenant is looked up, so that a bad month or format sends nothing at all.
+ * The billing request for the given or the API client's own tenant, built and checked once: a bad month or format
+ * is refused before the tenant is looked up, so nothing at all is sent. The answer is a checked create body, ready
+ * for `sendCreate`.
  */
-export async function billingReportRequest(ctx: ClientContext, options: BillingReportOptions & CallOptions): Promise<ReportCreateRequest> {
-  const now = ctx.runtime.now();
-  validateCreateRequest(buildBillingReportRequest(options.tenantId ?? anyTenant, options, now), todayUtc(now));
-  const tenantId = options.tenantId ?? (await getOwnTenantId(ctx, options.signal ? { signal: options.signal } : {}));
-  return buildBillingReportRequest(tenantId, options, now);
+export async function checkedBillingRequest(ctx: ClientContext, options: BillingReportOptions & CallOptions): Promise<ReportCreateRequest> {
+  const request = billingReportRequest(options.tenantId ?? anyTenant, options, ctx.runtime.now());
+  if (options.tenantId !== undefined) return request;
+  const tenantId = await getOwnTenantId(ctx, options.signal ? { signal: options.signal } : {});
+  return { ...request, parameters: { ...request.parameters, tenant_id: tenantId } };
 }

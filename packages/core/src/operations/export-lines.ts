@@ -5,9 +5,9 @@
 import { lastFullMonth, monthBefore, type BillingReportOptions } from '../billing.js';
 import { ValidationError } from '../errors.js';
 import type { Report, ReportCreateRequest, StoredReport } from '../types.js';
-import { billingReportRequest } from './billing-request.js';
+import { checkedBillingRequest } from './billing-request.js';
 import type { CallOptions, ClientContext, WaitDefaults } from './context.js';
-import { createReport, deleteReport } from './reports.js';
+import { deleteReport, sendCreate } from './reports.js';
 import { checkedMapping, linesOfStoredFile, linesOptionsOf, waitForLineFile, type LinesOfReportOptions, type LinesSource, type ReportBillingLines } from './report-lines.js';
 import { pickWaitSettings, type WaitProgress } from './wait.js';
 
@@ -44,13 +44,13 @@ interface Planned {
 async function plan(ctx: ClientContext, options: ExportLinesOptions): Promise<Planned[]> {
   const billing = { ...options, formats: ['csv_v2_0' as const] };
   const month = options.period ? null : (options.month ?? lastFullMonth(ctx.runtime.now()));
-  const current: Planned = { month, request: await billingReportRequest(ctx, billing) };
+  const current: Planned = { month, request: await checkedBillingRequest(ctx, billing) };
   if (!options.compare) return [current];
   if (month === null) {
     throw new ValidationError({ issues: [{ field: 'compare', message: 'needs a calendar month (month, or the default last full month), not a period' }] });
   }
   const previousMonth = monthBefore(month);
-  return [current, { month: previousMonth, request: await billingReportRequest(ctx, { ...billing, month: previousMonth }) }];
+  return [current, { month: previousMonth, request: await checkedBillingRequest(ctx, { ...billing, month: previousMonth }) }];
 }
 
 export async function exportBillingLines(ctx: ClientContext, options: ExportLinesOptions): Promise<ExportLinesResult> {
@@ -60,7 +60,7 @@ export async function exportBillingLines(ctx: ClientContext, options: ExportLine
   const created: Report[] = [];
   for (const { month, request } of planned) {
     options.onProgress?.({ stage: 'creating', month });
-    const report = await createReport(ctx, request, call);
+    const report = await sendCreate(ctx, request, call);
     created.push(report);
     options.onProgress?.({ stage: 'created', report, month });
   }

@@ -2,8 +2,8 @@ import type { BillingReportOptions } from '../billing.js';
 import type { Report, StoredReport } from '../types.js';
 import type { CallOptions, ClientContext, WaitDefaults } from './context.js';
 import { downloadStoredReport, type StoredReportDownload } from './download.js';
-import { createReport, deleteReport } from './reports.js';
-import { billingReportRequest } from './billing-request.js';
+import { deleteReport, sendCreate } from './reports.js';
+import { checkedBillingRequest } from './billing-request.js';
 import { pickWaitSettings, waitForStoredReports, type WaitProgress } from './wait.js';
 
 export type ExportProgress =
@@ -35,9 +35,9 @@ export interface ExportResult<T> {
 /** The monthly billing export: create the billing report, wait for its files, hand each over, optionally delete. */
 export async function exportBillingReport<T>(ctx: ClientContext, options: ExportOptions<T>): Promise<ExportResult<T>> {
   const call = options.signal ? { signal: options.signal } : {};
-  const request = await billingReportRequest(ctx, options);
+  const request = await checkedBillingRequest(ctx, options);
   options.onProgress?.({ stage: 'creating' });
-  const report = await createReport(ctx, request, call);
+  const report = await sendCreate(ctx, request, call);
   options.onProgress?.({ stage: 'created', report });
   const ready = await waitForStoredReports(ctx, report.id, {
     ...call,

@@ -8,7 +8,11 @@ import { getReport } from './get-report.js';
 export { getReport };
 
 export async function createReport(ctx: ClientContext, input: ReportCreateRequest, options: CallOptions = {}): Promise<Report> {
-  const body = validateCreateRequest(input, todayUtc(ctx.runtime.now()));
+  return sendCreate(ctx, validateCreateRequest(input, todayUtc(ctx.runtime.now())), options);
+}
+
+/** Creates a report from a body already checked by `validateCreateRequest` (or built by `billingReportRequest`). */
+export async function sendCreate(ctx: ClientContext, body: ReportCreateRequest, options: CallOptions = {}): Promise<Report> {
   const send = () => call(ctx, 'createReport', () => ctx.api.POST('/reports', { body, signal: options.signal }));
   if (ctx.recoverLostCreates) return createRecoveringLostAnswer(ctx, body, send, options);
   try {
@@ -24,7 +28,6 @@ export async function createReport(ctx: ClientContext, input: ReportCreateReques
     });
   }
 }
-
 
 export async function updateReport(ctx: ClientContext, reportId: string, changes: ReportUpdateRequest, options: CallOptions = {}): Promise<Report> {
   const id = validateId(reportId, 'reportId');

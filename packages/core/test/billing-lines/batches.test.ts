@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { billingLinesOfFile, billingLinesOfRows, fileWebStream, parseUsageRows, usageRowBatches, type UsageRow } from '../../src/node/index.js';
+import { billingLinesOfFile, billingLinesOfRows, fileWebStream, parseUsageRows, type UsageRow } from '../../src/node/index.js';
+import { usageRowBatches } from '../../src/download/usage-batches.js';
 import { csvOf, CUSTOMER_B, GIB, INFRA_1, streamOfText, type Row } from './rows.js';
 
 const rows: Row[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/download/index.js';
+import { parseCsv } from '../../src/download/csv.js';
 import { collect, eventually, splitText, streamOf } from './helpers.js';
 
 const parse = (chunks: string[]): Promise<string[][]> => collect(parseCsv(streamOf(chunks)));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reportFormats } from '../../src/generated/enums.js';
-import { formatInfo, storedReportFileName } from '../../src/download/index.js';
+import { formatInfo } from '../../src/download/formats.js';
+import { storedReportFileName } from '../../src/download/file-name.js';
 
 describe('formatInfo', () => {
   it('knows every format of the description', () => {

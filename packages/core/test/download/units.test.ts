@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inferRawUnit, pointsFromSeconds, unitConversion } from '../../src/download/index.js';
+import { inferRawUnit, pointsFromSeconds, unitConversion } from '../../src/download/units.js';
 
 const GIB = 1024 ** 3;
 

@@ -2,7 +2,8 @@
 // give exactly what parseUsageRows gives (CsvTokenizer + CsvUsageReader): the same rows, field for field and in the
 // same key order, or the same error. Random files, seeded, cut into random byte chunks (UTF-8 sequences split too).
 import { describe, expect, it } from 'vitest';
-import { parseUsageRows, usageRowBatches, type UsageRow, type UsageUnits } from '../../src/index.js';
+import { parseUsageRows, type UsageRow, type UsageUnits } from '../../src/index.js';
+import { usageRowBatches } from '../../src/download/usage-batches.js';
 
 /** mulberry32: small, seeded, good enough to pick test cases. */
 function random(seed: number): () => number {

@@ -1,4 +1,4 @@
-import type { ReportsClient, ReportLevel } from '@acronis-reports/core/web';
+import { parseBooleanField, parseMonthField, type ReportsClient, type ReportLevel } from '@acronis-reports/core/web';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { binaryPropertyField, binaryPropertyOf, tenantIdField, timeoutMinutesField, timeoutMsOf } from '../../../shared/descriptions';
@@ -95,14 +95,17 @@ export const description = updateDisplayOptions({ show: { resource: ['report'], 
 
 export async function execute(this: IExecuteFunctions, client: ReportsClient, i: number): Promise<INodeExecutionData[]> {
 	const tenant = (this.getNodeParameter('tenantId', i, '') as string).trim();
-	const month = (this.getNodeParameter('month', i, '') as string).trim();
+	// core's rules for flat values: a month may come as an ISO date-time from an expression, and "false" is false
+	const month = parseMonthField(this.getNodeParameter('month', i, ''), 'Month');
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const hideZeroUsage = parseBooleanField(options.hideZeroUsage, 'Hide Zero Usage');
+	const showSkus = parseBooleanField(options.showSkus, 'Show SKUs');
 	const billing = {
 		...(tenant ? { tenantId: tenant } : {}),
 		...(month ? { month } : {}),
 		...(options.level ? { level: options.level as ReportLevel } : {}),
-		...(options.hideZeroUsage !== undefined ? { hideZeroUsage: Boolean(options.hideZeroUsage) } : {}),
-		...(options.showSkus !== undefined ? { showSkus: Boolean(options.showSkus) } : {}),
+		...(hideZeroUsage !== undefined ? { hideZeroUsage } : {}),
+		...(showSkus !== undefined ? { showSkus } : {}),
 	};
 	if (this.getNodeParameter('output', i, 'files') === 'lines') {
 		const mapping = mappingOf(this, i);

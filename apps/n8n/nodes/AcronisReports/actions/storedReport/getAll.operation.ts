@@ -2,7 +2,7 @@ import type { ReportsClient } from '@acronis-reports/core/web';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { reportIdLocator } from '../../../shared/descriptions';
-import { formatOptions, splitList, storedJson, storedStatusOptions } from '../../../shared/utils';
+import { asFormats, formatOptions, storedJson, storedStatusOptions } from '../../../shared/utils';
 
 const properties: INodeProperties[] = [
 	reportIdLocator,
@@ -31,7 +31,7 @@ export const description = updateDisplayOptions({ show: { resource: ['storedRepo
 export async function execute(this: IExecuteFunctions, client: ReportsClient, i: number): Promise<INodeExecutionData[]> {
 	const reportId = this.getNodeParameter('reportId', i, '', { extractValue: true }) as string;
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const formats = splitList(filters.formats);
+	const formats: string[] = asFormats(filters.formats);
 	const items = (await client.listStoredReports(reportId)).filter(
 		(item) => (formats.length === 0 || formats.includes(item.report_format)) && (!filters.status || item.status === filters.status),
 	);

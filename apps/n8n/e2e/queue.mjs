@@ -8,14 +8,16 @@
 //             both workers ran some, and every file is that execution's own (binary data row of that execution,
 //             the month asked for) with the bytes the simulator serves (SHA-256)
 //   trigger   Stored Report Ready (every report of the tenant, files attached) active in the cluster: every stored file
-//             made during the run is emitted exactly once, its bytes the simulator's, also across a worker killed
-//             with SIGKILL and restarted between polls
-//   tokens    tokens expired many times during the run, were refreshed by several processes, and no execution failed
+//             made during the run is emitted exactly once (counted per stored id), its bytes the simulator's, also
+//             across a worker killed with SIGKILL and restarted between polls
+//   cluster   after that restart, 12 webhook calls at once (more than one worker takes) run on both workers again
+//   tokens    tokens expired many times during the run, on the workers and in main's polls, were refreshed, and no
+//             execution failed
 //
 // Prints a table (executions, per worker, wall time, failures, duplicates), then `n8n-queue: N passed, N failed`.
 // Usage: node e2e/queue.mjs [--keep]   (--keep leaves the temporary folder, with every process's log, for inspection)
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,13 +56,15 @@ const READY_TIMEOUT_MS = 300_000;
 const POLL_WAIT_MS = 150_000;
 // Twenty months in the past, one per billing execution, so that no two executions' files can be alike.
 const MONTHS = Array.from({ length: BILLING_RUNS }, (_, i) => `20${25 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+// After a worker's restart: more calls at once than one worker's concurrency, so the restarted worker must take some.
+const AFTER_RESTART_MONTHS = Array.from({ length: WORKER_CONCURRENCY + 2 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}`);
 const WEBHOOK_PATH = 'acronis-queue-billing';
 
 const CHECKS = {
   billingRuns: 'billing: 20 webhook executions succeed on both workers',
   billingFiles: "billing: every file is its execution's own, bytes equal to the simulator's",
   triggerOnce: 'trigger: every new stored file emitted over several polls',
-  triggerKill: 'trigger: a worker killed (SIGKILL) and restarted between polls',
+  triggerKill: 'cluster: a worker killed (SIGKILL) and restarted between polls; afterwards 12 webhook executions at once run on both workers',
   triggerCounts: "trigger: emitted files counted per stored id: each exactly once, none unexpected, bytes the simulator's",
   tokens: 'tokens: expired during the run on the workers and on main, refreshed, no execution failed',
 };
@@ -184,7 +188,7 @@ const logStreams = [];
 const table = [];
 
 async function cleanup() {
-  for (const child of runningChildren()) await stopChild(child).catch(() => {});
+  await Promise.all(runningChildren().map((child) => stopChild(child).catch(() => {})));
   for (const stream of logStreams) await new Promise((resolve) => stream.end(resolve));
   if (receiver) await new Promise((resolve) => receiver.close(() => resolve()));
   if (redis) await redis.stop().catch(() => {});
@@ -419,75 +423,17 @@ async function main() {
   await waitFor('the trigger\'s first (baseline) poll', () => sim.control.requests().some(isReportList), 120_000);
   await sleep(2000);
   const runStartSeq = lastSeq();
-  let billingEndSeq = runStartSeq;
 
   // --- billing: 20 webhook calls at once
   let billing;
   await check(CHECKS.billingRuns, async () => {
-    const url = `http://127.0.0.1:${processes.main.env.N8N_PORT}/webhook/${WEBHOOK_PATH}`;
-    const t0 = Date.now();
-    const answers = await Promise.all(
-      MONTHS.map(async (month) => {
-        try {
-          const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ month }) });
-          const text = await response.text();
-          return { month, status: response.status, text, items: response.ok ? JSON.parse(text) : null };
-        } catch (error) {
-          return { month, status: 0, text: error.message, items: null };
-        }
-      }),
-    );
-    const wall = Date.now() - t0;
-    billingEndSeq = lastSeq();
-    const executions = executionsOf(billingWorkflow.id);
-    const byWorker = executionsByWorker();
-    const failed = answers.filter((a) => a.status !== 200);
-    billing = { answers, executions, byWorker, wall };
-    const perWorker = countPerWorker(executions, byWorker);
-    const notSuccess = executions.filter((e) => e.status !== 'success');
-    const twice = executions.filter((e) => (byWorker.get(e.id) ?? []).length > 1);
-    table.push({
-      run: 'billing via webhooks',
-      executions: executions.length,
-      perWorker,
-      wall,
-      failures: Math.max(failed.length, notSuccess.length),
-      duplicates: twice.length,
-    });
-    assert(failed.length === 0, `${failed.length} webhook calls failed: ${failed.map((a) => `${a.month} ${a.status} ${a.text.slice(0, 200)}`).join(' | ')}\n${allTails()}`);
-    assert(executions.length === BILLING_RUNS, `${executions.length} executions recorded, expected ${BILLING_RUNS}`);
-    assert(notSuccess.length === 0, `executions not successful: ${notSuccess.map((e) => `${e.id} ${e.status}`).join(', ')}`);
-    const unseen = executions.filter((e) => !byWorker.has(e.id));
-    assert(unseen.length === 0, `no worker logged starting execution(s) ${unseen.map((e) => e.id).join(', ')}`);
-    assert(twice.length === 0, `execution(s) started on more than one worker: ${twice.map((e) => `${e.id} on ${byWorker.get(e.id).join('+')}`).join(', ')}`);
-    assert(perWorker['worker-1'] > 0 && perWorker['worker-2'] > 0, `not spread over both workers: ${JSON.stringify(perWorker)}`);
-    assert(executions.every((e) => e.mode === 'webhook'), `modes: ${[...new Set(executions.map((e) => e.mode))].join(', ')}`);
-    return `${executions.length} executions in ${seconds(wall)}: worker-1 ran ${perWorker['worker-1']}, worker-2 ran ${perWorker['worker-2']}`;
+    billing = await billingBatch('billing via webhooks', MONTHS);
+    return billing.summary;
   });
-
   await check(CHECKS.billingFiles, async () => {
-    assert(billing?.answers.every((a) => Array.isArray(a.items)), 'the billing executions did not all answer');
-    const rows = binaryRows();
-    const storedIds = new Set();
-    const hashes = new Set();
-    for (const { month, items } of billing.answers) {
-      assert(items.length === 2, `${month}: ${items.length} items, expected the csv and the json file`);
-      const executionIds = new Set(items.map((item) => item.executionId));
-      assert(executionIds.size === 1, `${month}: items from executions ${[...executionIds].join(', ')}`);
-      const names = items.map((item) => item.fileName).sort();
-      assert(names.join(',') === `usage_summary-${month}.csv,usage_summary-${month}.json`, `${month}: files ${names.join(', ')}`);
-      for (const item of items) {
-        const row = await sameBytes(rows, item.binaryId, item.storedReportId, `${month} ${item.fileName}`);
-        assert(row.sourceType === 'execution' && row.sourceId === item.executionId, `${month} ${item.fileName}: stored for ${row.sourceType} ${row.sourceId}, not execution ${item.executionId}`);
-        storedIds.add(item.storedReportId);
-        hashes.add(row.sha256);
-      }
-    }
-    const files = BILLING_RUNS * 2;
-    assert(storedIds.size === files, `${storedIds.size} distinct stored files for ${files} items (a file went to two executions)`);
-    assert(hashes.size === files, `${hashes.size} distinct SHA-256 for ${files} files`);
-    billing.storedIds = storedIds;
-    return `${files} files, each in a binary_data row of its own execution, ${files} distinct SHA-256 equal to the simulator's`;
+    assert(billing, 'the batch did not run');
+    billing.storedIds = await billingFiles(billing);
+    return `${billing.storedIds.size} files, each in a binary_data row of its own execution, ${billing.storedIds.size} distinct SHA-256 equal to the simulator's`;
   });
 
   // --- trigger: every stored file made after the baseline emitted once, across a worker's SIGKILL and restart
@@ -515,14 +461,15 @@ async function main() {
     const filesX = await waitForFilesOf(reportX.id);
     for (const id of filesX) expected.add(id);
     await waitFor(`the trigger to emit report ${reportX.id}'s files`, () => filesX.every((id) => emittedCount(id) > 0), POLL_WAIT_MS);
-    const reportY = await createReportDirectly('2026-08');
-    const filesY = await waitForFilesOf(reportY.id);
-    for (const id of filesY) expected.add(id);
-    await waitFor(`the trigger to emit report ${reportY.id}'s files`, () => filesY.every((id) => emittedCount(id) > 0), POLL_WAIT_MS);
+    // The restarted worker is back in the cluster: more calls at once than one worker takes make it run some.
+    const after = await billingBatch(`billing after ${victim}'s restart`, AFTER_RESTART_MONTHS);
+    const filesAfter = await billingFiles(after);
+    for (const id of filesAfter) expected.add(id);
+    await waitFor(`the trigger to emit the ${filesAfter.size} files made after the restart`, () => [...filesAfter].every((id) => emittedCount(id) > 0), POLL_WAIT_MS);
     await settle();
     const byWorker = executionsByWorker();
     const ranOn = (ids) => [...new Set(received.filter((r) => ids.includes(r.storedReportId)).map((r) => `execution ${r.executionId} on ${(byWorker.get(r.executionId) ?? ['?']).join('+')}`))].join(', ');
-    return `${killNote}; files made while it was down: ${ranOn(filesX)}; after its restart: ${ranOn(filesY)}`;
+    return `${killNote}; the trigger's files made while it was down: ${ranOn(filesX)}; after its restart ${after.summary}, their ${filesAfter.size} files their own with the simulator's bytes`;
   });
 
   // The whole trigger run: counts per stored id, executions, bytes, workers.
@@ -557,21 +504,21 @@ async function main() {
       if (row.sourceId === 'temp') pollTimeRows += 1;
     }
     binaryNote = `${pollTimeRows} of ${received.length} trigger files are kept in binary_data under the placeholder execution "temp"`;
-    return `${received.length} files from ${executions.length} executions over ${pollsSince(billingEndSeq)} polls after the billing batch, each stored id once, bytes equal (${binaryNote})`;
+    return `${received.length} files from ${executions.length} executions over ${pollsAfter(runStartSeq)} polls, each stored id once, bytes equal (${binaryNote})`;
   });
 
   await check(CHECKS.tokens, async () => {
     const entries = sim.control.requests().filter((e) => e.seq > runStartSeq);
     const tokens = entries.filter((e) => isToken(e) && e.status === 200).length - ownTokens;
     const expired = (e) => !isToken(e) && e.status === 401;
-    // During the batch the API calls are the workers' executions (20 at once, on both); after it, only main polls.
-    const inBatch = entries.filter((e) => e.seq <= billingEndSeq && expired(e)).length;
-    const inPolls = entries.filter((e) => e.seq > billingEndSeq && expired(e) && isReportList({ ...e, status: 200 })).length;
+    // During a batch the API calls are the workers' executions (run on both); outside them, only main polls.
+    const byWorkers = entries.filter((e) => inBatch(e) && expired(e)).length;
+    const byMain = entries.filter((e) => !inBatch(e) && expired(e) && isReportList({ ...e, status: 200 })).length;
     const failedRequests = entries.filter((e) => !isToken(e) && e.status >= 400 && e.status !== 401);
     const executions = [...executionsOf(billingWorkflow.id), ...executionsOf('queueTriggerFlow1')];
-    tokenSummary = `n8n took ${tokens} tokens (each lived ${TOKEN_LIFETIME_SECONDS}s); ${inBatch} calls of the workers' billing executions and ${inPolls} of main's polls met an expired token (401) and were repeated with a new one`;
-    assert(inBatch > 0, 'no billing call met an expired token: the run proves nothing about refresh on the workers');
-    assert(inPolls > 0, "no poll met an expired token: the run proves nothing about refresh on main");
+    tokenSummary = `n8n took ${tokens} tokens (each lived ${TOKEN_LIFETIME_SECONDS}s); ${byWorkers} calls of the workers' billing executions and ${byMain} of main's polls met an expired token (401) and were repeated with a new one`;
+    assert(byWorkers > 0, 'no billing call met an expired token: the run proves nothing about refresh on the workers');
+    assert(byMain > 0, "no poll met an expired token: the run proves nothing about refresh on main");
     assert(executions.every((e) => e.status === 'success'), `failed executions: ${executions.filter((e) => e.status !== 'success').map((e) => e.id).join(', ')}`);
     assert(failedRequests.length === 0, `API calls failed otherwise: ${failedRequests.slice(0, 5).map((e) => `${e.method} ${e.path} ${e.status}`).join(', ')}`);
     return `${tokenSummary}; ${executions.length} executions, none failed`;
@@ -579,6 +526,80 @@ async function main() {
 }
 let tokenSummary = '';
 let binaryNote = '';
+
+// ---------------------------------------------------------------------------------------------------- billing batches
+/** Spans of the simulator's log (by seq) during which webhook executions ran: their API calls are the workers'. */
+const batchSpans = [];
+const inBatch = (e) => batchSpans.some(([from, to]) => e.seq > from && e.seq <= to);
+
+/**
+ * Calls the billing webhook once per month, all at once, and checks what n8n recorded: every call answered, one
+ * successful webhook execution per call, each started by exactly one worker, and both workers used. Adds a table row.
+ */
+async function billingBatch(label, months) {
+  const url = `http://127.0.0.1:${processes.main.env.N8N_PORT}/webhook/${WEBHOOK_PATH}`;
+  const before = new Set(executionsOf(billingWorkflow.id).map((e) => e.id));
+  const fromSeq = lastSeq();
+  const t0 = Date.now();
+  const answers = await Promise.all(
+    months.map(async (month) => {
+      try {
+        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ month }) });
+        const text = await response.text();
+        return { month, status: response.status, text, items: response.ok ? JSON.parse(text) : null };
+      } catch (error) {
+        return { month, status: 0, text: error.message, items: null };
+      }
+    }),
+  );
+  const wall = Date.now() - t0;
+  batchSpans.push([fromSeq, lastSeq()]);
+  const executions = executionsOf(billingWorkflow.id).filter((e) => !before.has(e.id));
+  const byWorker = executionsByWorker();
+  const failed = answers.filter((a) => a.status !== 200);
+  const perWorker = countPerWorker(executions, byWorker);
+  const notSuccess = executions.filter((e) => e.status !== 'success');
+  const twice = executions.filter((e) => (byWorker.get(e.id) ?? []).length > 1);
+  table.push({ run: label, executions: executions.length, perWorker, wall, failures: Math.max(failed.length, notSuccess.length), duplicates: twice.length });
+  assert(failed.length === 0, `${failed.length} webhook calls failed: ${failed.map((a) => `${a.month} ${a.status} ${a.text.slice(0, 200)}`).join(' | ')}\n${allTails()}`);
+  assert(executions.length === months.length, `${executions.length} executions recorded, expected ${months.length}`);
+  assert(notSuccess.length === 0, `executions not successful: ${notSuccess.map((e) => `${e.id} ${e.status}`).join(', ')}`);
+  const unseen = executions.filter((e) => !byWorker.has(e.id));
+  assert(unseen.length === 0, `no worker logged starting execution(s) ${unseen.map((e) => e.id).join(', ')}`);
+  assert(twice.length === 0, `execution(s) started on more than one worker: ${twice.map((e) => `${e.id} on ${byWorker.get(e.id).join('+')}`).join(', ')}`);
+  assert(perWorker['worker-1'] > 0 && perWorker['worker-2'] > 0, `not spread over both workers: ${JSON.stringify(perWorker)}`);
+  assert(executions.every((e) => e.mode === 'webhook'), `modes: ${[...new Set(executions.map((e) => e.mode))].join(', ')}`);
+  const summary = `${executions.length} executions in ${seconds(wall)}: worker-1 ran ${perWorker['worker-1']}, worker-2 ran ${perWorker['worker-2']}`;
+  return { answers, summary };
+}
+
+/**
+ * Each call's two files: that month's, from one execution, kept in a binary_data row of that execution, with the
+ * simulator's bytes; no stored file or content shared between calls. Returns the stored ids.
+ */
+async function billingFiles({ answers }) {
+  assert(answers.every((a) => Array.isArray(a.items)), 'the billing executions did not all answer');
+  const rows = binaryRows();
+  const storedIds = new Set();
+  const hashes = new Set();
+  for (const { month, items } of answers) {
+    assert(items.length === 2, `${month}: ${items.length} items, expected the csv and the json file`);
+    const executionIds = new Set(items.map((item) => item.executionId));
+    assert(executionIds.size === 1, `${month}: items from executions ${[...executionIds].join(', ')}`);
+    const names = items.map((item) => item.fileName).sort();
+    assert(names.join(',') === `usage_summary-${month}.csv,usage_summary-${month}.json`, `${month}: files ${names.join(', ')}`);
+    for (const item of items) {
+      const row = await sameBytes(rows, item.binaryId, item.storedReportId, `${month} ${item.fileName}`);
+      assert(row.sourceType === 'execution' && row.sourceId === item.executionId, `${month} ${item.fileName}: stored for ${row.sourceType} ${row.sourceId}, not execution ${item.executionId}`);
+      storedIds.add(item.storedReportId);
+      hashes.add(row.sha256);
+    }
+  }
+  const files = answers.length * 2;
+  assert(storedIds.size === files, `${storedIds.size} distinct stored files for ${files} items (a file went to two executions)`);
+  assert(hashes.size === files, `${hashes.size} distinct SHA-256 for ${files} files`);
+  return storedIds;
+}
 
 // ---------------------------------------------------------------------------------------------------- receiver, waits
 const received = [];
@@ -605,7 +626,8 @@ function startReceiver() {
 }
 const emittedCount = (id) => received.filter((r) => r.storedReportId === id).length;
 const lastSeq = () => Math.max(0, ...sim.control.requests().map((e) => e.seq));
-const pollsSince = (seq) => sim.control.requests().filter((e) => e.seq > seq && isReportList(e)).length;
+/** The trigger's polls (main lists the tenant's reports) outside the billing batches, whose executions list them too. */
+const pollsAfter = (seq) => sim.control.requests().filter((e) => e.seq > seq && isReportList(e) && !inBatch(e)).length;
 
 async function waitFor(what, predicate, timeoutMs) {
   const deadline = Date.now() + timeoutMs;

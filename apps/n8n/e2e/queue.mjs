@@ -187,7 +187,10 @@ const processes = {}; // name -> { child, env, logFile, args }
 const logStreams = [];
 const table = [];
 
-async function cleanup() {
+let cleanedUp;
+/** Stops everything once, whether the run ends, fails or is interrupted. */
+const cleanup = () => (cleanedUp ??= stopEverything());
+async function stopEverything() {
   await Promise.all(runningChildren().map((child) => stopChild(child).catch(() => {})));
   for (const stream of logStreams) await new Promise((resolve) => stream.end(resolve));
   if (receiver) await new Promise((resolve) => receiver.close(() => resolve()));
@@ -197,11 +200,8 @@ async function cleanup() {
   if (keep) log(`kept ${work}`);
   else rmSync(work, { recursive: true, force: true });
 }
-let cleaningUp = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, async () => {
-    if (cleaningUp) return;
-    cleaningUp = true;
     log(`${signal}: stopping n8n, Redis, PostgreSQL and the simulator`);
     await cleanup();
     process.exit(130);
@@ -680,7 +680,6 @@ try {
 } catch (error) {
   record('suite', false, `crashed: ${error.stack ?? error}`);
 } finally {
-  cleaningUp = true;
   await cleanup();
 }
 const passed = results.filter((r) => r.ok).length;

@@ -42,7 +42,8 @@ export function ensureComponents(log) {
       });
     log(`installing ${missing.join(', ')} with apt-get`);
     let result = install();
-    if (result.status !== 0) {
+    // Package lists missing or stale (a fresh machine): the only failure an `apt-get update` can cure.
+    if (result.status !== 0 && /Unable to locate package|has no installation candidate|404\s+Not Found|Failed to fetch/.test(result.stderr)) {
       log(`apt-get install failed (${tail(result.stderr, 3)}); running apt-get update and trying again`);
       runChecked('apt-get', ['update'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
       result = install();

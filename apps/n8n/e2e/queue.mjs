@@ -16,15 +16,15 @@
 //
 // Prints a table (executions, per worker, wall time, failures, duplicates), then `n8n-queue: N passed, N failed`.
 // Usage: node e2e/queue.mjs [--keep]   (--keep leaves the temporary folder, with every process's log, for inspection)
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureComponents, startPostgres, startRedis } from './components.mjs';
+import { billingWorkflow, TRIGGER_WORKFLOW_ID, triggerWorkflow, WEBHOOK_PATH } from './queue-workflows.mjs';
 import {
   credentialFile,
-  credentialRef,
   ensureN8n,
   freePort,
   installTarball,
@@ -33,13 +33,11 @@ import {
   N8N_VERSION,
   n8nChecked,
   n8nEnv,
-  NODE_TYPE,
   packPackage,
   runningChildren,
   startN8nProcess,
   stopChild,
   tail,
-  TRIGGER_TYPE,
   waitForN8n,
 } from './lib.mjs';
 
@@ -58,7 +56,6 @@ const POLL_WAIT_MS = 150_000;
 const MONTHS = Array.from({ length: BILLING_RUNS }, (_, i) => `20${25 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
 // After a worker's restart: more calls at once than one worker's concurrency, so the restarted worker must take some.
 const AFTER_RESTART_MONTHS = Array.from({ length: WORKER_CONCURRENCY + 2 }, (_, i) => `2024-${String(i + 1).padStart(2, '0')}`);
-const WEBHOOK_PATH = 'acronis-queue-billing';
 
 const CHECKS = {
   billingRuns: 'billing: 20 webhook executions succeed on both workers',
@@ -90,91 +87,6 @@ function assert(condition, message) {
 }
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const seconds = (ms) => `${(ms / 1000).toFixed(1)}s`;
-
-// ---------------------------------------------------------------------------------------------------- workflows
-const chain = (...names) =>
-  Object.fromEntries(names.slice(0, -1).map((name, i) => [name, { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] }]));
-const workflow = (id, name, nodes, connections) => ({
-  id,
-  name,
-  active: false,
-  nodes: nodes.map((node, i) => ({ id: `${id}-node-${i}`, position: [i * 220, 0], ...node })),
-  connections,
-  settings: { executionOrder: 'v1' },
-  pinData: {},
-});
-const field = (name, value) => ({ id: `field-${name}`, name, value, type: 'string' });
-
-/** Webhook (answers with the last node's items) -> Create Billing Report of the month in the body -> what the test checks. */
-const billingWorkflow = workflow(
-  'queueBillingHook1',
-  'queue: billing report per webhook call',
-  [
-    {
-      parameters: { httpMethod: 'POST', path: WEBHOOK_PATH, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
-      name: 'Webhook',
-      type: 'n8n-nodes-base.webhook',
-      typeVersion: 2,
-      webhookId: randomUUID(),
-    },
-    {
-      parameters: { resource: 'report', operation: 'createBilling', tenantId: '', month: '={{ $json.body.month }}', options: { timeoutMinutes: 4 } },
-      name: 'Create Billing Report',
-      type: NODE_TYPE,
-      typeVersion: 1,
-      credentials: credentialRef,
-    },
-    {
-      parameters: {
-        mode: 'manual',
-        assignments: {
-          assignments: [
-            field('executionId', '={{ $execution.id }}'),
-            field('reportId', '={{ $json.reportId }}'),
-            field('storedReportId', '={{ $json.storedReportId }}'),
-            field('fileName', '={{ $json.fileName }}'),
-            field('binaryId', '={{ $binary.data ? $binary.data.id : "" }}'),
-          ],
-        },
-        options: {},
-      },
-      name: 'Result',
-      type: 'n8n-nodes-base.set',
-      typeVersion: 3.4,
-    },
-  ],
-  chain('Webhook', 'Create Billing Report', 'Result'),
-);
-
-/** Stored Report Ready for every report of the tenant, files attached -> one POST per item to the test's receiver. */
-const triggerWorkflow = (receiverUrl) =>
-  workflow(
-    'queueTriggerFlow1',
-    'queue: stored report ready trigger',
-    [
-      {
-        parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, event: 'storedReportReady', watch: 'tenant', tenantId: '', formats: [], download: true },
-        name: 'Acronis Reports Trigger',
-        type: TRIGGER_TYPE,
-        typeVersion: 1,
-        credentials: credentialRef,
-      },
-      {
-        parameters: {
-          method: 'POST',
-          url: receiverUrl,
-          sendBody: true,
-          specifyBody: 'json',
-          jsonBody: '={{ JSON.stringify({ item: $json, binaryId: $binary.data ? $binary.data.id : null, executionId: $execution.id }) }}',
-          options: {},
-        },
-        name: 'Tell the test',
-        type: 'n8n-nodes-base.httpRequest',
-        typeVersion: 4.2,
-      },
-    ],
-    chain('Acronis Reports Trigger', 'Tell the test'),
-  );
 
 // ---------------------------------------------------------------------------------------------------- the run
 const work = mkdtempSync(join(tmpdir(), 'acronis-n8n-queue-'));
@@ -271,8 +183,6 @@ function executionsByWorker() {
   }
   return byExecution;
 }
-
-const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 
 /** The binary data rows n8n keeps in PostgreSQL, by file id: the execution they belong to, size and SHA-256. */
 function binaryRows() {
@@ -474,7 +384,7 @@ async function main() {
 
   // The whole trigger run: counts per stored id, executions, bytes, workers.
   await check(CHECKS.triggerCounts, async () => {
-    const executions = executionsOf('queueTriggerFlow1');
+    const executions = executionsOf(TRIGGER_WORKFLOW_ID);
     const byWorker = executionsByWorker();
     const counts = new Map();
     for (const r of received) counts.set(r.storedReportId, (counts.get(r.storedReportId) ?? 0) + 1);
@@ -515,7 +425,7 @@ async function main() {
     const byWorkers = entries.filter((e) => inBatch(e) && expired(e)).length;
     const byMain = entries.filter((e) => !inBatch(e) && expired(e) && isReportList({ ...e, status: 200 })).length;
     const failedRequests = entries.filter((e) => !isToken(e) && e.status >= 400 && e.status !== 401);
-    const executions = [...executionsOf(billingWorkflow.id), ...executionsOf('queueTriggerFlow1')];
+    const executions = [...executionsOf(billingWorkflow.id), ...executionsOf(TRIGGER_WORKFLOW_ID)];
     tokenSummary = `n8n took ${tokens} tokens (each lived ${TOKEN_LIFETIME_SECONDS}s); ${byWorkers} calls of the workers' billing executions and ${byMain} of main's polls met an expired token (401) and were repeated with a new one`;
     assert(byWorkers > 0, 'no billing call met an expired token: the run proves nothing about refresh on the workers');
     assert(byMain > 0, "no poll met an expired token: the run proves nothing about refresh on main");
@@ -642,7 +552,7 @@ async function waitFor(what, predicate, timeoutMs) {
 
 /** Waits until no execution of the trigger workflow is queued or running. */
 async function settle() {
-  await waitFor('the trigger\'s executions to finish', () => executionsOf('queueTriggerFlow1').every((e) => !['new', 'running', 'waiting'].includes(e.status)), 120_000);
+  await waitFor('the trigger\'s executions to finish', () => executionsOf(TRIGGER_WORKFLOW_ID).every((e) => !['new', 'running', 'waiting'].includes(e.status)), 120_000);
 }
 
 /** The stored ids of a report's files once both are saved (read from the simulator's API as a client would). */

@@ -50,21 +50,32 @@ export const tail = (text, lines = 40) => String(text ?? '').trim().split('\n').
  * workspace: a module missing from the bundle fails when n8n loads the nodes.
  */
 export function packAndInstall(userFolder, workDir) {
+  const tarball = packPackage(workDir);
+  installTarball(userFolder, tarball);
+  return tarball;
+}
+
+/** Packs this package (`pnpm pack`) into `<workDir>/pack`; returns the tarball's path. */
+export function packPackage(workDir) {
   const packDir = join(workDir, 'pack');
   mkdirSync(packDir, { recursive: true });
   const pnpm = join(repoRoot, 'node_modules', '.bin', 'pnpm');
   runChecked(pnpm, ['pack', '--pack-destination', packDir], { cwd: packageDir });
   const tarball = readdirSync(packDir).find((name) => name.endsWith('.tgz'));
   if (!tarball) throw new Error(`pnpm pack wrote no tarball into ${packDir}`);
+  return join(packDir, tarball);
+}
+
+/** Installs a packed tarball into `<userFolder>/.n8n/nodes` with npm, where n8n loads community packages from. */
+export function installTarball(userFolder, tarball) {
   const nodesDir = join(userFolder, '.n8n', 'nodes');
   mkdirSync(nodesDir, { recursive: true });
   writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
   // --legacy-peer-deps: n8n provides n8n-workflow; a second copy next to the package would break instanceof checks.
-  runChecked('npm', ['install', join(packDir, tarball), '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+  runChecked('npm', ['install', tarball, '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
     cwd: nodesDir,
     env: { ...process.env, PATH: `${node24BinDir}:${process.env.PATH}` },
   });
-  return join(packDir, tarball);
 }
 
 /** n8n's environment: private user folder, sqlite, nothing phoning home, loopback ports, binary data on disk. */
@@ -135,18 +146,23 @@ export async function n8nChecked(n8nBin, args, env, options) {
 
 /** Starts `n8n start` (detached process group); returns the child. Output goes to the given log stream. */
 export function startN8nServer(n8nBin, env, logStream) {
-  const child = spawn(node24Path, [n8nBin, 'start'], { env, cwd: env.N8N_USER_FOLDER, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  return startN8nProcess(n8nBin, ['start'], env, logStream);
+}
+
+/** Starts a long-running n8n command (`start`, `worker`) in its own process group; output goes to the log stream. */
+export function startN8nProcess(n8nBin, args, env, logStream) {
+  const child = spawn(node24Path, [n8nBin, ...args], { env, cwd: env.N8N_USER_FOLDER, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   trackChild(child);
   child.stdout.pipe(logStream, { end: false });
   child.stderr.pipe(logStream, { end: false });
   return child;
 }
 
-/** Waits until n8n answers on /healthz/readiness. */
-export async function waitForN8n(port, child, timeoutMs = 180_000) {
+/** Waits until n8n (or a worker's health server) answers on /healthz/readiness. */
+export async function waitForN8n(port, child, timeoutMs = 180_000, name = 'n8n start') {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`n8n start exited with ${child.exitCode} before it was ready`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited with ${child.exitCode ?? child.signalCode} before it was ready`);
     try {
       const response = await fetch(`http://127.0.0.1:${port}/healthz/readiness`);
       if (response.ok) return;
@@ -155,7 +171,7 @@ export async function waitForN8n(port, child, timeoutMs = 180_000) {
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error(`n8n did not become ready on port ${port} within ${timeoutMs / 1000}s`);
+  throw new Error(`${name} did not become ready on port ${port} within ${timeoutMs / 1000}s`);
 }
 
 const children = new Set();

@@ -50,14 +50,21 @@ export const writesOffHint = 'Writes are off in this server. Start it with --all
 
 type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
-function progressSender(extra: Extra): (message: string) => void {
+/** Progress notifications for one call; `flush` waits for those sent, so none arrives after the call's result. */
+function progressSender(extra: Extra): { send: (message: string) => void; flush: () => Promise<void> } {
   const token = extra._meta?.progressToken;
+  const sent: Promise<void>[] = [];
   let step = 0;
-  return (message) => {
-    if (token === undefined) return;
-    step++;
-    // A notification that cannot be sent (the client went away) must not fail the tool.
-    extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress: step, message } }).catch(() => undefined);
+  return {
+    send(message) {
+      if (token === undefined) return;
+      step++;
+      // A notification that cannot be sent (the client went away) must not fail the tool.
+      sent.push(extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress: step, message } }).catch(() => undefined));
+    },
+    flush: async () => {
+      await Promise.all(sent);
+    },
   };
 }
 
@@ -80,7 +87,8 @@ export function registerTool<In extends z.ZodRawShape, Out extends z.ZodRawShape
       try {
         const open = await connection.get();
         secrets = open.secrets;
-        const answer = await spec.run(args, { client: open.client, settings, progress: progressSender(extra), signal: extra.signal });
+        const progress = progressSender(extra);
+        const answer = await spec.run(args, { client: open.client, settings, progress: progress.send, signal: extra.signal }).finally(progress.flush);
         return { content: [{ type: 'text', text: answer.text }], structuredContent: answer.data as Record<string, unknown> };
       } catch (error) {
         return errorResult(error, secrets);

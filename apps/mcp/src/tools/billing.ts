@@ -84,7 +84,9 @@ export const billingLines = defineTool({
     const text = [
       `${result.lines.length} billing lines for ${result.counts.tenants} tenants${month ? ` in ${month}` : ''} (report ${result.source.report.id}).`,
       summary.flags ? `Since the month before: ${summary.flags.new} new, ${summary.flags.gone} gone, ${summary.flags.changed} changed beyond the threshold.` : '',
-      `Tenants ${page.tenants.offset + 1} to ${page.tenants.offset + page.tenants.returned} of ${page.tenants.total}:`,
+      page.tenants.returned === 0
+        ? `No lines on this page${page.unmatched.length > 0 ? `; no tenant matched ${page.unmatched.join(', ')}` : ''}.`
+        : `Tenants ${page.tenants.offset + 1} to ${page.tenants.offset + page.tenants.returned} of ${page.tenants.total}:`,
       ...page.lines.map((line) => `  ${who(line)}: ${what(line)} ${line.quantity} ${line.unit}${line.amount === null ? '' : ` = ${money(line.amount)}`}${line.flag ? ` [${line.flag}]` : ''}`),
       page.tenants.nextOffset === null ? '' : `More: call again with offset ${page.tenants.nextOffset}.`,
       ...notes,

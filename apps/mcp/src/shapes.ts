@@ -19,8 +19,31 @@ export const reportSchema = z.looseObject({
 
 export const storedFileSchema = z.looseObject({ id: z.string(), report_format: z.string(), size: z.number().nullable().optional(), created_at: z.string(), status: z.string() });
 
-const cell = z.union([z.string(), z.number(), z.null()]);
-/** A billing line with the columns of billing-lines.csv (see core's BillingLine for each one's meaning). */
-export const billingLineSchema = z.object(Object.fromEntries(BILLING_LINE_COLUMNS.map((column) => [column, cell])) as Record<(typeof BILLING_LINE_COLUMNS)[number], typeof cell>);
+const text = z.string();
+const optionalText = z.string().nullable();
+const amount = z.number().nullable();
+/** A billing line with the columns of billing-lines.csv; see core's BillingLine for each one's meaning. */
+export const billingLineSchema = z.object({
+  tenant_id: text,
+  tenant_name: optionalText,
+  tenant_kind: text,
+  offering_item: text,
+  edition: text,
+  backend_type: text,
+  sku: text,
+  unit: text,
+  quantity: z.number(),
+  raw_quantity: z.number(),
+  raw_unit: text,
+  figure: text,
+  customer_ref: optionalText,
+  product_code: optionalText,
+  unit_price: amount,
+  amount,
+  previous_quantity: amount,
+  change: amount,
+  change_percent: amount,
+  flag: z.enum(['new', 'gone', 'changed', '']).nullable(),
+} satisfies Record<(typeof BILLING_LINE_COLUMNS)[number], z.ZodType>);
 
 export const sourceSchema = z.object({ reportId: z.string(), storedReportId: z.string(), format: z.string(), period: z.object({ start: z.string(), end: z.string() }).nullable() });

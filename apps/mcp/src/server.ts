@@ -7,7 +7,7 @@ import { registerTool, writesOffHint, type ToolSpec } from './tool-kit.js';
 import { billingLines, createBillingReport, monthSummary } from './tools/billing.js';
 import { createReport, deleteReport, getReport, listReports, listStoredFiles, updateReport } from './tools/reports.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tools of different schemas in one list
+// Tools of different schemas in one list: each was checked against its own schemas where it is defined.
 export const tools: ToolSpec<any, any>[] = [listReports, getReport, listStoredFiles, billingLines, monthSummary, createBillingReport, createReport, updateReport, deleteReport];
 
 export function createServer(info: { name: string; version: string }, settings: ServerSettings, connection: LazyConnection): McpServer {

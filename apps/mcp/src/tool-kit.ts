@@ -93,6 +93,7 @@ export function registerTool<In extends z.ZodRawShape, Out extends z.ZodRawShape
       } catch (error) {
         return errorResult(error, secrets);
       }
+    // The SDK infers its callback type from a concrete schema; over this generic one it cannot, hence the cast.
     }) as never,
   );
 }

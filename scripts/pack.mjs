@@ -2,6 +2,7 @@
 //   acronis-reports-core-<v>.tgz       @acronis-reports/core, as `pnpm pack` makes it (no runtime workspace deps)
 //   acronis-reports-<v>.tgz            the CLI, with core and the simulator bundled in (apps/cli/scripts/stage.mjs)
 //   n8n-nodes-acronis-reports-<v>.tgz  the n8n package, core already bundled into its dist by its build
+//   acronis-reports-mcp-<v>.tgz        the MCP server, bundled as the CLI is (apps/cli/scripts/stage.mjs)
 // Each installs with npm from the tarball alone. Flags: --skip-build (the builds are known to be current, as under
 // turbo), --out <dir> (another folder than release/).
 import { spawnSync } from 'node:child_process';
@@ -15,6 +16,7 @@ export const releasePackages = [
   { name: '@acronis-reports/core', dir: 'packages/core', how: 'pnpm' },
   { name: 'acronis-reports', dir: 'apps/cli', how: 'stage' },
   { name: 'n8n-nodes-acronis-reports', dir: 'apps/n8n', how: 'pnpm' },
+  { name: '@acronis-reports/mcp', dir: 'apps/mcp', how: 'stage' },
 ];
 
 /** The tarball name npm and pnpm give a package: `@scope/name@1.0.0` -> `scope-name-1.0.0.tgz`. */
@@ -48,8 +50,8 @@ export async function pack({ outDir = join(root, 'release'), build = true } = {}
     } else {
       const stageDir = mkdtempSync(join(tmpdir(), 'acronis-reports-stage-'));
       try {
-        const { stageCli } = await import(pathToFileURL(join(packageDir, 'scripts', 'stage.mjs')).href);
-        await stageCli(join(stageDir, 'package'));
+        const { stageCli } = await import(pathToFileURL(join(root, 'apps', 'cli', 'scripts', 'stage.mjs')).href);
+        await stageCli(join(stageDir, 'package'), { appDir: packageDir });
         const result = spawnSync('npm', ['pack', join(stageDir, 'package'), '--pack-destination', outDir, '--loglevel=error'], {
           cwd: outDir,
           env: toolEnv,

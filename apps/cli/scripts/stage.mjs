@@ -1,4 +1,5 @@
-// Stages the publishable `acronis-reports` package into a folder, ready for `npm pack`.
+// Stages the publishable `acronis-reports` package (or another app built the same way: the MCP server) into a
+// folder, ready for `npm pack`.
 //
 // The workspace packages the command needs (core, the simulator behind --simulator, and the OpenAPI description the
 // simulator validates with) are not on the registry, and `pnpm pack` would turn their `workspace:` ranges into
@@ -13,7 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const cliDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const defaultAppDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const readJson = (path) => JSON.parse(readFileSync(path, 'utf8'));
 
 /** The folder of package `name` as Node would find it from `fromDir` (its package.json need not be exported). */
@@ -25,8 +26,8 @@ function packageDir(fromDir, name) {
   }
 }
 
-/** Workspace packages bundled into the CLI: the CLI's own `workspace:` dependencies, and theirs. */
-function workspaceGraph() {
+/** Workspace packages bundled into the app: its own `workspace:` dependencies, and theirs. */
+function workspaceGraph(appDir) {
   const found = new Map();
   const visit = (dir) => {
     const manifest = readJson(join(dir, 'package.json'));
@@ -37,14 +38,14 @@ function workspaceGraph() {
       visit(depDir);
     }
   };
-  visit(cliDir);
+  visit(appDir);
   return found;
 }
 
-/** Third-party runtime dependencies of the CLI and of every bundled package, pinned to the version installed. */
-function thirdPartyDependencies(bundled) {
+/** Third-party runtime dependencies of the app and of every bundled package, pinned to the version installed. */
+function thirdPartyDependencies(appDir, bundled) {
   const dependencies = {};
-  for (const dir of [cliDir, ...bundled.values()]) {
+  for (const dir of [appDir, ...bundled.values()]) {
     const manifest = readJson(join(dir, 'package.json'));
     for (const [name, range] of Object.entries(manifest.dependencies ?? {})) {
       if (String(range).startsWith('workspace:')) continue;
@@ -59,17 +60,18 @@ function thirdPartyDependencies(bundled) {
   return Object.fromEntries(Object.entries(dependencies).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-export async function stageCli(outDir) {
+/** `appDir`: the app to stage, the CLI by default. */
+export async function stageCli(outDir, { appDir = defaultAppDir } = {}) {
   const stage = resolve(outDir);
   if (existsSync(stage) && readdirSync(stage).length > 0) throw new Error(`${stage} is not empty`);
   mkdirSync(stage, { recursive: true });
 
-  const manifest = readJson(join(cliDir, 'package.json'));
-  const bundled = workspaceGraph();
-  const dependencies = thirdPartyDependencies(bundled);
+  const manifest = readJson(join(appDir, 'package.json'));
+  const bundled = workspaceGraph(appDir);
+  const dependencies = thirdPartyDependencies(appDir, bundled);
 
   const result = await build({
-    absWorkingDir: cliDir,
+    absWorkingDir: appDir,
     entryPoints: { bin: 'dist/bin.js' },
     outdir: join(stage, 'dist'),
     bundle: true,
@@ -89,7 +91,7 @@ export async function stageCli(outDir) {
             const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
             if (bundled.has(name)) return undefined; // esbuild resolves and bundles it
             if (!(name in dependencies)) {
-              return { errors: [{ text: `${args.path} (imported by ${args.importer}) is no dependency of the CLI or of a bundled package` }] };
+              return { errors: [{ text: `${args.path} (imported by ${args.importer}) is no dependency of the app or of a bundled package` }] };
             }
             return { path: args.path, external: true };
           });
@@ -103,7 +105,7 @@ export async function stageCli(outDir) {
   const openapiDir = bundled.get('@acronis-reports/openapi');
   if (openapiDir) {
     const chunks = Object.keys(result.metafile.outputs).filter((file) => file.endsWith('.js'));
-    const reads = chunks.some((file) => readFileSync(join(cliDir, file), 'utf8').includes('new URL("../openapi.yaml", import.meta.url)'));
+    const reads = chunks.some((file) => readFileSync(join(appDir, file), 'utf8').includes('new URL("../openapi.yaml", import.meta.url)'));
     if (!reads) throw new Error('The bundled simulator no longer reads ../openapi.yaml next to dist/; update scripts/stage.mjs.');
     cpSync(join(openapiDir, 'openapi.yaml'), join(stage, 'openapi.yaml'));
   }
@@ -121,7 +123,7 @@ export async function stageCli(outDir) {
     dependencies,
   };
   writeFileSync(join(stage, 'package.json'), `${JSON.stringify(published, null, 2)}\n`);
-  for (const file of ['README.md', 'LICENSE']) cpSync(join(cliDir, file), join(stage, file));
+  for (const file of ['README.md', 'LICENSE']) cpSync(join(appDir, file), join(stage, file));
   return { stage, dependencies, bundled: [...bundled.keys()] };
 }
 

@@ -23,6 +23,7 @@ const tarball = (file: string) => join(releaseDir, file);
 const core = () => tarball(`acronis-reports-core-${version('packages/core')}.tgz`);
 const cli = () => tarball(`acronis-reports-${version('apps/cli')}.tgz`);
 const n8n = () => tarball(`n8n-nodes-acronis-reports-${version('apps/n8n')}.tgz`);
+const mcp = () => tarball(`acronis-reports-mcp-${version('apps/mcp')}.tgz`);
 
 /** A fresh folder outside the repository, with a package.json as `npm init -y` would leave. */
 function emptyProject(name: string, manifest: Record<string, unknown> = {}): string {
@@ -87,10 +88,10 @@ beforeAll(async () => {
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('the release tarballs', () => {
-  it('are the three packages, public, MIT with the license text, and free of workspace: and catalog: ranges', async () => {
-    expect(readdirSync(releaseDir).sort()).toEqual([cli(), core(), n8n()].map((file) => relative(releaseDir, file)).sort());
+  it('are the four packages, public, MIT with the license text, and free of workspace: and catalog: ranges', async () => {
+    expect(readdirSync(releaseDir).sort()).toEqual([cli(), core(), n8n(), mcp()].map((file) => relative(releaseDir, file)).sort());
     const license = readFileSync(join(repo, 'LICENSE'), 'utf8');
-    for (const file of [core(), cli(), n8n()]) {
+    for (const file of [core(), cli(), n8n(), mcp()]) {
       const manifest = await manifestOf(file);
       expect(manifest.private, file).toBeUndefined();
       expect(manifest.license).toBe('MIT');
@@ -101,8 +102,8 @@ describe('the release tarballs', () => {
     }
   });
 
-  it('CLI: depends on registry packages only, pinned exactly; core and the simulator are bundled', async () => {
-    const manifest = await manifestOf(cli());
+  it.each([['CLI', cli], ['MCP server', mcp]])('%s: depends on registry packages only, pinned exactly; core and the simulator are bundled', async (_, file) => {
+    const manifest = await manifestOf(file());
     for (const [name, range] of Object.entries(manifest.dependencies as Record<string, string>)) {
       expect(name).not.toMatch(/^@acronis-reports\//);
       expect(range, name).toMatch(/^\d+\.\d+\.\d+$/);
@@ -121,7 +122,7 @@ describe('the release tarballs', () => {
 describe('publishing', () => {
   it('npm publish --dry-run accepts every tarball (scripts/publish.mjs, as the release workflow runs it)', async () => {
     const result = await runOk(process.execPath, [join(repo, 'scripts', 'publish.mjs'), '--dry-run', '--dir', releaseDir], { cwd: repo });
-    for (const file of [core(), cli(), n8n()]) {
+    for (const file of [core(), cli(), n8n(), mcp()]) {
       const { name, version: v } = await manifestOf(file);
       // either npm would publish it, or that version is already on the registry
       expect(result.stdout).toMatch(new RegExp(`(would publish ${name}@${v}|${name}@${v} is already on the registry)`));
@@ -165,6 +166,44 @@ describe('the CLI from its tarball', () => {
       expect(readdirSync(join(work, 'out', '2026-09')).sort()).toEqual(['billing-lines.csv', 'billing-lines.json', 'usage_summary-2026-09.csv']);
     } finally {
       await forgetNpxInstalls(spec);
+    }
+  });
+});
+
+describe('the MCP server from its tarball', () => {
+  it('installs globally, prints its version and answers tools/list over stdio on its simulator', async () => {
+    const prefix = join(scratch, 'global-mcp');
+    await runOk('npm', ['install', '-g', mcp(), '--prefix', prefix, ...npmFlags], { cwd: scratch });
+    const installed = join(prefix, 'lib', 'node_modules', '@acronis-reports', 'mcp');
+    expect(existsSync(join(installed, 'node_modules', '@acronis-reports'))).toBe(false);
+    const bin = join(prefix, 'bin', 'acronis-reports-mcp');
+    const work = emptyProject('mcp-global');
+    expect((await runOk(bin, ['--version'], { cwd: work })).stdout.trim()).toBe(version('apps/mcp'));
+
+    // The protocol by hand (no client library here): initialize, then list the tools; stdin's end stops it.
+    const messages = [
+      { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'release-check', version: '0' } } },
+      { jsonrpc: '2.0', method: 'notifications/initialized' },
+      { jsonrpc: '2.0', id: 2, method: 'tools/list' },
+    ];
+    const child = spawn(bin, ['--simulator'], { cwd: work, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    const listed = new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const answer = stdout.split('\n').find((line) => line.includes('"id":2'));
+        if (answer) resolve(answer);
+      });
+      child.on('error', reject);
+      child.on('close', (code) => reject(new Error(`the server exited ${code} before answering: ${stdout}`)));
+    });
+    child.stdin.write(messages.map((message) => JSON.stringify(message)).join('\n') + '\n');
+    try {
+      const { result } = JSON.parse(await listed) as { result: { tools: { name: string }[] } };
+      expect(result.tools.map((tool) => tool.name)).toContain('billing_lines');
+    } finally {
+      child.stdin.end();
+      child.kill();
     }
   });
 });

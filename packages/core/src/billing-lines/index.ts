@@ -7,3 +7,6 @@ export { applyMapping, type MappedLines, type UnusedMappingEntry } from './apply
 export { compareWithPrevious, DEFAULT_CHANGE_THRESHOLD } from './compare.js';
 export { billingLinesOfFile, billingLinesOfRows, type BillingLinesOptions, type BillingLinesResult } from './compute.js';
 export { billingLinesCsv, billingLinesJson, BILLING_LINES_CSV_HEADER } from './output.js';
+export { summarizeBillingLines, biggestChanges, type MonthSummary, type MonthSummaryOptions, type CustomerSummary, type ItemSummary } from './summary.js';
+export { billingLinesPage, type TenantPage, type TenantPageOptions } from './tenant-page.js';
+export { billingReportOfMonth } from './month-report.js';

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { billingLinesPage, summarizeBillingLines, type BillingLine } from '@acronis-reports/core';
 import { levelSchema, monthSchema, tenantIdSchema } from '../field-schemas.js';
-import { linesInput, monthLines, sourceOf, waitText } from '../month-lines.js';
+import { linesInput, monthLines, sourceOf, waitText, type MonthLines } from '../month-lines.js';
 import { billingLineSchema, reportSchema, sourceSchema, storedFileSchema } from '../shapes.js';
 import { defineTool } from '../tool-kit.js';
 import { reportLine } from './reports.js';
@@ -27,6 +27,29 @@ const exceptionSchema = z.object({
   sku: z.string(),
   message: z.string(),
 });
+
+/** What both line tools say of their lines: the month, the reports read, the counts, what the mapping left over. */
+const provenanceShape = {
+  month: z.string().nullable(),
+  source: sourceSchema,
+  previous: sourceSchema.nullable(),
+  counts: countsSchema,
+  exceptionsTotal: z.number(),
+  exceptions: z.array(exceptionSchema),
+  notes: z.array(z.string()),
+};
+
+function provenanceOf({ month, result, notes }: MonthLines) {
+  return {
+    month,
+    source: sourceOf(result.source)!,
+    previous: sourceOf(result.previous),
+    counts: result.counts,
+    exceptionsTotal: result.exceptions.length,
+    exceptions: result.exceptions.slice(0, LISTED),
+    notes,
+  };
+}
 
 export const createBillingReport = defineTool({
   name: 'create_billing_report',
@@ -64,20 +87,15 @@ export const billingLines = defineTool({
     limit: z.number().int().min(1).max(20).optional().describe('Tenants per page (default 5, at most 20); a tenant is never split.'),
   },
   output: {
-    month: z.string().nullable(),
-    source: sourceSchema,
-    previous: sourceSchema.nullable(),
-    counts: countsSchema,
+    ...provenanceShape,
     flags: flagsSchema,
     tenants: z.object({ total: z.number(), offset: z.number(), returned: z.number(), nextOffset: z.number().nullable() }),
     unmatchedTenants: z.array(z.string()),
     lines: z.array(billingLineSchema),
-    exceptionsTotal: z.number(),
-    exceptions: z.array(exceptionSchema),
-    notes: z.array(z.string()),
   },
   async run(args, context) {
-    const { month, result, notes } = await monthLines(context.client, args, context.settings, context);
+    const found = await monthLines(context.client, args, context.settings, context);
+    const { month, result, notes } = found;
     const page = billingLinesPage(result.lines, { ...(args.tenants ? { tenants: args.tenants } : {}), offset: args.offset ?? 0, limit: args.limit ?? 5 });
     const summary = summarizeBillingLines(result.lines, { top: 0 });
     if (result.unusedMapping.length > 0) notes.push(`${result.unusedMapping.length} mapping entries matched nothing.`);
@@ -92,19 +110,7 @@ export const billingLines = defineTool({
       ...notes,
     ].filter(Boolean);
     return {
-      data: {
-        month,
-        source: sourceOf(result.source)!,
-        previous: sourceOf(result.previous),
-        counts: result.counts,
-        flags: summary.flags,
-        tenants: page.tenants,
-        unmatchedTenants: page.unmatched,
-        lines: page.lines,
-        exceptionsTotal: result.exceptions.length,
-        exceptions: result.exceptions.slice(0, LISTED),
-        notes,
-      },
+      data: { ...provenanceOf(found), flags: summary.flags, tenants: page.tenants, unmatchedTenants: page.unmatched, lines: page.lines },
       text: text.join('\n'),
     };
   },
@@ -121,22 +127,17 @@ export const monthSummary = defineTool({
   effect: 'read',
   input: { ...linesInput, top: z.number().int().min(1).max(25).optional().describe('How many customers, items and changes to list (default 10).') },
   output: {
-    month: z.string().nullable(),
-    source: sourceSchema,
-    previous: sourceSchema.nullable(),
-    counts: countsSchema,
+    ...provenanceShape,
     rankedBy: z.enum(['amount', 'size']),
     totals: z.object({ lines: z.number(), tenants: z.number(), amount: z.number().nullable() }),
     flags: flagsSchema,
     customers: z.array(customerSchema),
     items: z.array(itemSchema),
     changes: z.array(billingLineSchema),
-    exceptionsTotal: z.number(),
-    exceptions: z.array(exceptionSchema),
-    notes: z.array(z.string()),
   },
   async run(args, context) {
-    const { month, result, notes } = await monthLines(context.client, args, context.settings, context);
+    const found = await monthLines(context.client, args, context.settings, context);
+    const { month, result, notes } = found;
     const summary = summarizeBillingLines(result.lines, { top: args.top ?? 10 });
     const text = [
       `${month ?? 'Report'}: ${summary.totals.lines} lines for ${summary.totals.tenants} tenants${summary.totals.amount === null ? '' : `, amount ${money(summary.totals.amount)}`}.`,
@@ -149,16 +150,7 @@ export const monthSummary = defineTool({
       ...notes,
     ].filter(Boolean);
     return {
-      data: {
-        month,
-        source: sourceOf(result.source)!,
-        previous: sourceOf(result.previous),
-        counts: result.counts,
-        ...summary,
-        exceptionsTotal: result.exceptions.length,
-        exceptions: result.exceptions.slice(0, LISTED),
-        notes,
-      },
+      data: { ...provenanceOf(found), ...summary },
       text: text.join('\n'),
     };
   },

@@ -17,7 +17,7 @@ export type { DownloadOptions, StoredReportDownload } from './operations/downloa
 export { MONTHLY_FORMATS, type FindStoredFileOptions, type FoundStoredFile } from './operations/find-stored.js';
 export type { ExportOptions, ExportProgress, ExportResult } from './operations/export.js';
 export type { ExportLinesOptions, ExportLinesProgress, ExportLinesResult } from './operations/export-lines.js';
-export { LINE_FORMATS, type LinesOfReportOptions, type LinesSource, type ReportBillingLines } from './operations/report-lines.js';
+export type { LinesOfReportOptions, LinesSource, ReportBillingLines } from './operations/report-lines.js';
 export { billingReportRequest, lastFullMonth, monthBefore, monthPeriod, type BillingReportOptions } from './billing.js';
 export { normalizeBaseUrl } from './base-url.js';
 export { mapLimited } from './concurrency.js';

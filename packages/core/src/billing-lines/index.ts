@@ -1,5 +1,5 @@
 export type { BillingLine, BillingLineException, BillingLineFlag, Figure, FigureMeasure, FigurePart } from './types.js';
-export { BILLING_LINE_COLUMNS } from './types.js';
+export { BILLING_LINE_COLUMNS, LINE_FORMATS } from './types.js';
 export { defaultFigure, parseFigure, FIGURES, type FigureChoice } from './figure.js';
 export { parseBillingMapping, type BillingMapping, type BillingMappingInput, type ProductRule } from './mapping.js';
 export { BillingMappingError } from './mapping-error.js';

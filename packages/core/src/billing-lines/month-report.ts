@@ -3,8 +3,7 @@
 
 import { monthPeriod } from '../billing.js';
 import type { Report } from '../types.js';
-
-const lineFormats = ['csv_v2_0', 'json_v2_0'];
+import { LINE_FORMATS } from './types.js';
 
 /**
  * The report whose files give the month's billing lines: a stored `usage_summary` of exactly that month in
@@ -20,7 +19,7 @@ export function billingReportOfMonth(reports: readonly Report[], month: string, 
       report.parameters.period?.start === start &&
       report.parameters.period?.end === end &&
       (options.level === undefined || report.parameters.level === options.level) &&
-      (report.parameters.formats ?? []).some((format) => lineFormats.includes(format)),
+      (report.parameters.formats ?? []).some((format) => (LINE_FORMATS as readonly string[]).includes(format)),
   );
   return candidates.sort((a, b) => b.version - a.version)[0] ?? null;
 }

@@ -1,4 +1,8 @@
 // The shapes of billing lines: one invoice-ready quantity per (tenant, offering item, edition, backend type, SKU).
+import type { UsageFormat } from '../download/usage-row.js';
+
+/** The formats billing lines are read from, in order of preference. */
+export const LINE_FORMATS = ['csv_v2_0', 'json_v2_0'] as const satisfies readonly UsageFormat[];
 
 /** Which usage figure of a row is billed: `<measure>.<part>`, e.g. `absolute.total`, `delta.production`. */
 export type FigureMeasure = 'absolute' | 'delta' | 'effective';

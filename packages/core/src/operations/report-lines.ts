@@ -4,6 +4,7 @@
 
 import { isCheckedMapping } from '../billing-lines/compute.js';
 import { billingLinesOfFile, parseBillingMapping, type BillingLinesOptions, type BillingLinesResult, type BillingMapping } from '../billing-lines/index.js';
+import { LINE_FORMATS } from '../billing-lines/types.js';
 import { ValidationError } from '../errors.js';
 import type { UsageFormat } from '../download/usage-row.js';
 import type { Report, StoredReport } from '../types.js';
@@ -12,9 +13,6 @@ import type { CallOptions, ClientContext, WaitDefaults } from './context.js';
 import { downloadStoredReport } from './download.js';
 import { getReport } from './get-report.js';
 import { pickWaitSettings, waitForFilesOf, type WaitProgress } from './wait.js';
-
-/** The formats billing lines are read from, in order of preference. */
-export const LINE_FORMATS = ['csv_v2_0', 'json_v2_0'] as const satisfies readonly UsageFormat[];
 
 export interface LinesOfReportOptions extends CallOptions, Partial<WaitDefaults>, Omit<BillingLinesOptions, 'previous'> {
   /** Last month's report (or any earlier one): its lines, computed the same way, fill the change columns. */

@@ -1,5 +1,5 @@
 // What a person sees of billing lines: the biggest lines, the biggest changes, and what needs attention.
-import type { BillingLine, BillingLinesResult } from '@acronis-reports/core';
+import { biggestChanges, type BillingLine, type BillingLinesResult } from '@acronis-reports/core';
 import type { LinesFiles } from './lines-files.js';
 import { shown, table } from './tables.js';
 
@@ -20,14 +20,6 @@ export function biggestLines(lines: readonly BillingLine[]): BillingLine[] {
     .slice(0, TOP);
 }
 
-/** Flagged lines, biggest change first (new and gone by their quantity). */
-export function biggestChanges(lines: readonly BillingLine[]): BillingLine[] {
-  return lines
-    .filter((line) => line.flag === 'new' || line.flag === 'gone' || line.flag === 'changed')
-    .sort((a, b) => Math.abs(b.change_percent ?? 100) - Math.abs(a.change_percent ?? 100) || Math.abs(b.change ?? b.quantity) - Math.abs(a.change ?? a.quantity))
-    .slice(0, TOP);
-}
-
 export function linesReport(result: BillingLinesResult, files: LinesFiles): string {
   const parts: string[] = [];
   const top = biggestLines(result.lines);
@@ -41,7 +33,7 @@ export function linesReport(result: BillingLinesResult, files: LinesFiles): stri
   }
   const compared = result.lines.some((line) => line.flag !== null);
   if (compared) {
-    const changes = biggestChanges(result.lines);
+    const changes = biggestChanges(result.lines, TOP);
     const count = (flag: string) => result.lines.filter((line) => line.flag === flag).length;
     parts.push(`Since last month: ${count('new')} new, ${count('gone')} gone, ${count('changed')} changed beyond the threshold, ${count('')} within it.`);
     parts.push(

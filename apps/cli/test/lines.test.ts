@@ -56,6 +56,8 @@ describe('billing lines in the CLI', () => {
     expect(result.stderr).not.toContain('simulator');
     expect(result.stdout).toContain('Biggest lines:');
     expect(result.stdout).toMatch(/Since last month: [1-9]\d* new, [1-9]\d* gone, [1-9]\d* changed beyond the threshold, [1-9]\d* within it\./);
+    // the biggest changes, ranked by core: ten rows under the table's header and rule
+    expect(result.stdout).toMatch(/Biggest changes since last month:\n(.*\n){2}((.*\b(new|gone|changed)\b.*)\n){10}/);
     expect(result.stdout).toContain('no product rule matches offering_item notary_notarizations');
     expect(readFileSync(join(elsewhere, 'billing-lines.csv'), 'utf8')).toBe(readFileSync(join(dir, '2026-10', 'billing-lines.csv'), 'utf8'));
   }, 120_000);

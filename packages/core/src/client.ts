@@ -92,7 +92,7 @@ export interface ReportsClient {
    * (`ReportGenerationFailedError`), or not one of the report's (`NotFoundError`).
    */
   findStoredFile(reportId: string, options?: FindStoredFileOptions): Promise<FoundStoredFile>;
-  /** `findStoredFile`, then its download (one request for the file itself). */
+  /** `findStoredFile`, then its download (one request for the file itself); by stored id, the file is asked for beside the lookups. */
   downloadStoredFile(reportId: string, options?: FindStoredFileOptions): Promise<StoredReportDownload>;
   getApiClient(clientId: string, options?: CallOptions): Promise<ApiClientInfo>;
   getOwnTenantId(options?: CallOptions): Promise<string>;

@@ -91,6 +91,48 @@ describe('findStoredFile: one rule set for "which file", and why there is none',
   });
 });
 
+describe('a download by stored id alone', () => {
+  // The report's lookup is slowed: the log records a request when it is answered, so a file logged before the report
+  // was asked for at the same time, not after the lookups.
+  const slowReportLookup = (sim: ReturnType<typeof simulator>, reportId: string) =>
+    sim.control.addFault({ type: 'latency', delayMs: 400, method: 'GET', path: `/api/2/reports/${reportId}` });
+
+  it('asks for the file beside the lookups that name it, and names it from them', async () => {
+    const sim = simulator();
+    const client = clientFor(sim, { runtime: simulatedRuntime(sim) });
+    const report = await client.createReport(billingBody(sim.tenantId));
+    const [csv] = (await client.waitForStoredReports(report.id, { report })).filter((item) => item.report_format === 'csv_v2_0');
+    for (const download of [
+      (id: string) => client.downloadStoredFile(report.id, { storedReportId: id }),
+      (id: string) => client.downloadStoredReport(report.id, id),
+    ]) {
+      sim.control.clearRequests();
+      slowReportLookup(sim, report.id);
+      const file = await download(csv!.id);
+      expect(file).toMatchObject({ format: 'csv_v2_0', fileName: 'usage_summary-2026-10.csv', storedReport: csv });
+      expect((await file.text()).startsWith('tenant.id,')).toBe(true);
+      const operations = sim.control.requests().map((r) => r.operationId);
+      expect([...operations].sort()).toEqual(['downloadStoredReport', 'fetchReport', 'fetchStoredReports']);
+      expect(operations.indexOf('downloadStoredReport')).toBeLessThan(operations.indexOf('fetchReport'));
+    }
+  });
+
+  it('gives the lookup\'s typed answer, not the file request\'s 404, for a file still generating or not the report\'s', async () => {
+    const sim = simulator();
+    const client = clientFor(sim);
+    const report = await client.createReport(billingBody(sim.tenantId));
+    sim.control.advanceClock(10_000);
+    const [generating] = await client.listStoredReports(report.id);
+    const notReady = await client.downloadStoredFile(report.id, { storedReportId: generating!.id }).catch((e: unknown) => e);
+    expect(notReady).toBeInstanceOf(StoredFileNotReadyError);
+    expect(notReady).toMatchObject({ status: 'in_progress', format: generating!.report_format });
+    const other = await client.downloadStoredReport(report.id, unknownId).catch((e: unknown) => e);
+    expect(other).toBeInstanceOf(NotFoundError);
+    expect(other).toMatchObject({ operation: 'downloadStoredReport' });
+    expect((other as Error).message).toMatch(/not one of report/);
+  });
+});
+
 describe('waitForStoredReports and files that will never exist', () => {
   it('fails at once for a format the report did not request instead of waiting until the timeout', async () => {
     const sim = simulator();

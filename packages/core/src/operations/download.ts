@@ -1,5 +1,5 @@
 import { NetworkError, ResponseError } from '../errors.js';
-import { findStoredFile, notOneOf, type FindStoredFileOptions } from './find-stored.js';
+import { findStoredFile, type FindStoredFileOptions, type FoundStoredFile } from './find-stored.js';
 import { typedBody } from '../download/typed-body.js';
 import { backoffMs } from '../transport/retry.js';
 import { decodeStoredReportBody } from '../download/gzip.js';
@@ -11,7 +11,7 @@ import { validateId } from '../validation.js';
 import { call, type CallOptions, type ClientContext } from './context.js';
 import { getReport } from './get-report.js';
 import { lastFullMonth, monthPeriod } from '../billing.js';
-import { createdAtMs, listStoredReports } from './stored.js';
+import { createdAtMs } from './stored.js';
 
 /** A stored report being downloaded: the decompressed file as a stream, with what a host needs to save it. */
 export interface StoredReportDownload {
@@ -53,13 +53,37 @@ export async function downloadStoredReport(
   options: DownloadOptions = {},
 ): Promise<StoredReportDownload> {
   const id = validateId(reportId, 'reportId');
-  const item = typeof stored === 'string' ? await findStored(ctx, id, validateId(stored, 'storedReportId'), options) : stored;
-  const storedId = validateId(item.id, 'storedReport.id');
+  if (typeof stored === 'string') return downloadById(ctx, id, validateId(stored, 'storedReportId'), 'downloadStoredReport', options);
+  const storedId = validateId(stored.id, 'storedReport.id');
   const report = options.report ?? (await getReport(ctx, id, options));
-  return open(ctx, id, item, storedId, report, options);
+  return open(ctx, id, stored, storedId, report, options);
 }
 
-async function open(ctx: ClientContext, id: string, item: StoredReport, storedId: string, report: Report, options: CallOptions): Promise<StoredReportDownload> {
+/**
+ * A download by stored id alone: the file is asked for at once, beside the lookups of the report and its stored
+ * list that name and check it (format, status, file name), so the caller waits one round trip instead of three.
+ * When a lookup says the file cannot be had (not one of the report's, still generating, failed), its typed error
+ * wins and the file's request is abandoned.
+ */
+async function downloadById(ctx: ClientContext, id: string, storedId: string, operation: string, options: DownloadOptions): Promise<StoredReportDownload> {
+  const abandon = new AbortController();
+  const caller = options.signal;
+  if (caller?.aborted) abandon.abort(caller.reason);
+  else caller?.addEventListener('abort', () => abandon.abort(caller.reason), { once: true });
+  const body = requestFile(ctx, id, storedId, { signal: abandon.signal });
+  body.catch(() => undefined); // its failure is reported below, after the lookups, whose answer explains more
+  let found: FoundStoredFile;
+  try {
+    found = await findStoredFile(ctx, id, { storedReportId: storedId, ...(options.report ? { report: options.report } : {}), ...(caller ? { signal: caller } : {}) }, operation);
+  } catch (error) {
+    abandon.abort();
+    body.then((stream) => stream.cancel(), () => undefined);
+    throw error;
+  }
+  return wrap(ctx, id, found.storedReport, storedId, found.report, await body, options);
+}
+
+async function requestFile(ctx: ClientContext, id: string, storedId: string, options: CallOptions): Promise<ReadableStream<Uint8Array>> {
   const body = await call(ctx, 'downloadStoredReport', () =>
     ctx.api.GET('/reports/{report_id}/stored/{stored_report_id}', {
       params: { path: { report_id: id, stored_report_id: storedId } },
@@ -68,7 +92,15 @@ async function open(ctx: ClientContext, id: string, item: StoredReport, storedId
     }),
   );
   if (!body) throw new ResponseError({ operation: 'downloadStoredReport', message: `The download of stored report ${storedId} had no body.` });
-  const stream = decodeStoredReportBody(typedBody(body as ReadableStream<Uint8Array>, { storedId, baseUrl: ctx.baseUrl, secrets: ctx.secrets }));
+  return body as ReadableStream<Uint8Array>;
+}
+
+async function open(ctx: ClientContext, id: string, item: StoredReport, storedId: string, report: Report, options: CallOptions): Promise<StoredReportDownload> {
+  return wrap(ctx, id, item, storedId, report, await requestFile(ctx, id, storedId, options), options);
+}
+
+function wrap(ctx: ClientContext, id: string, item: StoredReport, storedId: string, report: Report, body: ReadableStream<Uint8Array>, options: CallOptions): StoredReportDownload {
+  const stream = decodeStoredReportBody(typedBody(body, { storedId, baseUrl: ctx.baseUrl, secrets: ctx.secrets }));
   const format = item.report_format;
   const download: StoredReportDownload = {
     reportId: id,
@@ -106,17 +138,16 @@ function periodOf(report: Report, item: StoredReport): { period?: { start: strin
   return created > 0 ? { period: monthPeriod(lastFullMonth(created)) } : {};
 }
 
-async function findStored(ctx: ClientContext, reportId: string, storedId: string, options: CallOptions): Promise<StoredReport> {
-  const item = (await listStoredReports(ctx, reportId, options)).find((candidate) => candidate.id === storedId);
-  if (!item) throw notOneOf(reportId, storedId, 'downloadStoredReport');
-  return item;
-}
-
 /**
  * The stored file `findStoredFile` chooses (a stored id, or the newest saved file of a format), downloaded: one
  * rule set for every host, and with the report and the file known, the download itself is one request.
  */
 export async function downloadStoredFile(ctx: ClientContext, reportId: string, options: FindStoredFileOptions = {}): Promise<StoredReportDownload> {
-  const { report, storedReport } = await findStoredFile(ctx, reportId, options);
-  return open(ctx, validateId(reportId, 'reportId'), storedReport, validateId(storedReport.id, 'storedReport.id'), report, options.signal ? { signal: options.signal } : {});
+  const id = validateId(reportId, 'reportId');
+  const call = options.signal ? { signal: options.signal } : {};
+  if (options.storedReportId) {
+    return downloadById(ctx, id, validateId(options.storedReportId, 'storedReportId'), 'downloadStoredFile', { ...call, ...(options.report ? { report: options.report } : {}) });
+  }
+  const { report, storedReport } = await findStoredFile(ctx, id, options);
+  return open(ctx, id, storedReport, validateId(storedReport.id, 'storedReport.id'), report, call);
 }

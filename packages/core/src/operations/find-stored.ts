@@ -71,15 +71,21 @@ export function unavailableFile(report: Report, format?: string): StoredFileUnav
  * listed yet), `StoredFileUnavailableError` when it never will be, `ReportGenerationFailedError` when its generation
  * failed, `NotFoundError` for a stored id that is not one of the report's.
  */
-export async function findStoredFile(ctx: ClientContext, reportId: string, options: FindStoredFileOptions = {}): Promise<FoundStoredFile> {
+export async function findStoredFile(
+  ctx: ClientContext,
+  reportId: string,
+  options: FindStoredFileOptions = {},
+  operation = 'findStoredFile',
+): Promise<FoundStoredFile> {
   const id = validateId(reportId, 'reportId');
   const storedId = options.storedReportId ? validateId(options.storedReportId, 'storedReportId') : undefined;
   const format = storedId || options.format === undefined ? undefined : (validateFormats([options.format], 'format')[0] as ReportFormat);
   const call = options.signal ? { signal: options.signal } : {};
-  const report = options.report ?? (await getReport(ctx, id, call));
   if (storedId) {
-    const item = (await listStoredReports(ctx, id, call)).find((candidate) => candidate.id === storedId);
-    if (!item) throw notOneOf(id, storedId, 'findStoredFile');
+    // the report and its stored list at once: by id, neither decides whether the other is needed
+    const [report, items] = await Promise.all([options.report ?? getReport(ctx, id, call), listStoredReports(ctx, id, call)]);
+    const item = items.find((candidate) => candidate.id === storedId);
+    if (!item) throw notOneOf(id, storedId, operation);
     if (item.status === 'failed') throw new ReportGenerationFailedError({ reportId: id, failedFormats: [item.report_format] });
     if (item.status !== 'saved') {
       throw new StoredFileNotReadyError({
@@ -92,6 +98,7 @@ export async function findStoredFile(ctx: ClientContext, reportId: string, optio
     }
     return { report, storedReport: item };
   }
+  const report = options.report ?? (await getReport(ctx, id, call));
   const never = unavailableFile(report, format);
   if (never) throw never;
   const formats = format ? [format] : (report.parameters.formats ?? []);
@@ -113,7 +120,7 @@ export async function findStoredFile(ctx: ClientContext, reportId: string, optio
   });
 }
 
-export function notOneOf(reportId: string, storedId: string, operation: string): NotFoundError {
+function notOneOf(reportId: string, storedId: string, operation: string): NotFoundError {
   return new NotFoundError({
     status: 404,
     operation,

@@ -5,6 +5,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createReportsClient } from '@acronis-reports/core';
 import { node24Path } from '@acronis-reports/node24';
 import { installN8n, N8N_VERSION, node24BinDir } from './install-n8n.mjs';
 
@@ -224,6 +225,14 @@ export function credentialFile(sim, unreachableUrl) {
       data: { url: unreachableUrl, clientId: sim.clientId, clientSecret: sim.clientSecret },
     },
   ];
+}
+
+/**
+ * A core client of the simulator for the suite's own calls, made as another API user would make them. Without
+ * create recovery, a create sends no report list first: the suites read report lists in the log as trigger polls.
+ */
+export function simulatorClient(sim, options = {}) {
+  return createReportsClient({ baseUrl: sim.baseUrl, clientId: sim.clientId, clientSecret: sim.clientSecret }, { recoverLostCreates: false, ...options });
 }
 
 export const credentialRef = { acronisReportsApi: { id: CREDENTIAL_ID, name: CREDENTIAL_NAME } };

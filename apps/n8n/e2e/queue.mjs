@@ -35,6 +35,7 @@ import {
   n8nEnv,
   packPackage,
   runningChildren,
+  simulatorClient,
   startN8nProcess,
   stopChild,
   tail,
@@ -214,43 +215,14 @@ async function sameBytes(rows, binaryId, storedReportId, what) {
 const isToken = (e) => e.path.startsWith('/api/2/idp/token');
 const isReportList = (e) => e.method === 'GET' && /\/reports(\?|$)/.test(e.path) && e.status === 200;
 
-/** A token for the test's own calls to the simulator (counted, so that the token figures are n8n's alone). */
+/** The test's own calls to the simulator go through core; its tokens are counted, so the token figures are n8n's alone. */
 let ownTokens = 0;
-async function testToken() {
-  const response = await fetch(`${sim.apiBaseUrl}/idp/token`, {
-    method: 'POST',
-    headers: { authorization: `Basic ${Buffer.from(`${sim.clientId}:${sim.clientSecret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
-    body: 'grant_type=client_credentials',
-  });
-  ownTokens += 1;
-  const { access_token: token } = await response.json();
-  return token;
-}
+let ownClient;
+const testClient = () =>
+  (ownClient ??= simulatorClient(sim, { onRequest: (event) => (isToken(event) && event.status === 200 ? (ownTokens += 1) : undefined) }));
 
-async function createReportDirectly(month) {
-  const token = await testToken();
-  const response = await fetch(`${sim.apiBaseUrl}/reports`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      result_action: 'save',
-      recipients: [],
-      schedule: { type: 'once' },
-      parameters: {
-        tenant_id: sim.tenantId,
-        kind: 'usage_summary',
-        level: 'direct_partners',
-        formats: ['csv_v2_0', 'json_v2_0'],
-        period: { start: `${month}-01`, end: `${month}-28` },
-        hide_zero_usage: true,
-        show_skus: true,
-      },
-    }),
-  });
-  const report = await response.json();
-  assert(response.status < 300, `creating a report failed: ${response.status} ${JSON.stringify(report)}`);
-  return report;
-}
+/** A billing report made straight through the API, as another user would make it. */
+const createReportDirectly = (month) => testClient().createBillingReport({ tenantId: sim.tenantId, period: { start: `${month}-01`, end: `${month}-28` } });
 
 async function main() {
   let components;
@@ -557,16 +529,8 @@ async function settle() {
 
 /** The stored ids of a report's files once both are saved (read from the simulator's API as a client would). */
 async function waitForFilesOf(reportId) {
-  let ids = [];
-  await waitFor(`report ${reportId}'s files`, async () => {
-    const token = await testToken();
-    const response = await fetch(`${sim.apiBaseUrl}/reports/${reportId}/stored`, { headers: { authorization: `Bearer ${token}` } });
-    const body = await response.json();
-    const items = body.items ?? [];
-    ids = items.filter((item) => item.status === 'saved').map((item) => item.id);
-    return items.length === 2 && ids.length === 2;
-  }, 60_000);
-  return ids;
+  const saved = await testClient().waitForStoredReports(reportId, { timeoutMs: 60_000 });
+  return saved.map((item) => item.id);
 }
 
 function countPerWorker(executions, byWorker) {

@@ -37,6 +37,7 @@ import {
   packAndInstall,
   parseRunOutput,
   runningChildren,
+  simulatorClient,
   startN8nServer,
   stopChild,
   tail,
@@ -580,32 +581,7 @@ async function triggerCheck(n8nBin, baseEnv) {
   await sleep(3000); // let the first poll finish recording the baseline
 
   // A new report, made straight through the API (as another user would).
-  const tokenResponse = await fetch(`${sim.apiBaseUrl}/idp/token`, {
-    method: 'POST',
-    headers: { authorization: `Basic ${Buffer.from(`${sim.clientId}:${sim.clientSecret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
-    body: 'grant_type=client_credentials',
-  });
-  const { access_token: token } = await tokenResponse.json();
-  const createResponse = await fetch(`${sim.apiBaseUrl}/reports`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      result_action: 'save',
-      recipients: [],
-      schedule: { type: 'once' },
-      parameters: {
-        tenant_id: sim.tenantId,
-        kind: 'usage_summary',
-        level: 'direct_partners',
-        formats: ['csv_v2_0', 'json_v2_0'],
-        period: { start: `${TRIGGER_MONTH}-01`, end: `${TRIGGER_MONTH}-31` },
-        hide_zero_usage: true,
-        show_skus: true,
-      },
-    }),
-  });
-  const report = await createResponse.json();
-  assert(createResponse.status < 300, `creating the report failed: ${createResponse.status} ${JSON.stringify(report)}`);
+  const report = await simulatorClient(sim).createBillingReport({ tenantId: sim.tenantId, period: { start: `${TRIGGER_MONTH}-01`, end: `${TRIGGER_MONTH}-31` } });
   const createdSeq = Math.max(...sim.control.requests().map((e) => e.seq));
   log(`report ${report.id} created after poll #${firstPoll.seq}; waiting for the trigger to emit its files`);
 

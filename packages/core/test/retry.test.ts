@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CreateOutcomeUnknownError, NetworkError, RateLimitError, ServerError, TimeoutError, UsageHistoryNotReadyError } from '../src/index.js';
+import { CreateOutcomeUnknownError, NetworkError, RateLimitError, ResponseError, ServerError, TimeoutError, UsageHistoryNotReadyError } from '../src/index.js';
 import { retryAfterMs } from '../src/transport/retry.js';
 import { billingBody, clientFor, nodeClientFor, requestsOf, simulatedRuntime, unknownId, useSimulator } from './support.js';
 
@@ -101,6 +101,25 @@ describe('retries of safe requests', () => {
     const error = await client.getReport(unknownId).catch((e: unknown) => e);
     expect(error).toBe(bug);
     expect(calls).toBe(1);
+  });
+
+  it('read a JSON answer once, and call one that is not JSON a typed ResponseError', async () => {
+    const sim = simulator();
+    const report = await clientFor(sim).createReport(billingBody(sim.tenantId));
+    let spoil = false;
+    const client = clientFor(sim, {
+      fetch: async (request: Request) => {
+        const answer = await fetch(request);
+        if (!spoil || !request.url.endsWith(report.id)) return answer;
+        const text = await answer.text();
+        return new Response(text.slice(0, -5), answer);
+      },
+    });
+    expect(await client.getReport(report.id)).toEqual(report);
+    spoil = true;
+    const error = await client.getReport(report.id).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseError);
+    expect((error as Error).message).toMatch(/^getReport failed: the answer was not valid JSON\./);
   });
 
   it('report a refused connection as a NetworkError that names the data center', async () => {

@@ -3,6 +3,7 @@ import { startTimer, type Runtime } from '../runtime.js';
 import type { Secrets } from '../secrets.js';
 import { connectionCode, isConnectionFailure, type FetchLike } from './fetch-like.js';
 import { operationOf, subjectOf } from './operation-names.js';
+import { readWhole } from './read-whole.js';
 import type { RequestEvent } from './trail.js';
 
 /** One HTTP exchange: what openapi-fetch calls as its `fetch`, and what the retry and auth layers send again. */
@@ -48,7 +49,7 @@ export function attempts(options: AttemptOptions): Attempt {
     try {
       let response = await send(outgoing, controller.signal);
       headersArrived = true;
-      if (readsWhole(response)) response = new Response(await response.text(), response);
+      if (readsWhole(response)) response = await readWhole(response);
       options.onRequest?.({ ...eventOf(request, secrets), status: response.status, durationMs: runtime.now() - started });
       return response;
     } catch (error) {

@@ -5,6 +5,9 @@ import { listDisplay } from '../progress.js';
 import type { Run } from '../run.js';
 import { reportsTable } from '../tables.js';
 
+/** Reports fetched at once: twice core's default, as a person waits on the list (core retries a 429 with backoff). */
+const concurrency = 8;
+
 interface ListFlags {
   tenantId?: string;
   idsOnly?: boolean;
@@ -48,7 +51,7 @@ export function registerListCommand(program: Command, run: Run): void {
         }
         const display = await listDisplay(out);
         try {
-          const reports = await client.listTenantReports(flags.tenantId, display.onProgress ? { onProgress: display.onProgress } : {});
+          const reports = await client.listTenantReports(flags.tenantId, { concurrency, ...(display.onProgress ? { onProgress: display.onProgress } : {}) });
           display.done();
           const ordered = flags.newestFirst ? [...reports].reverse() : reports;
           out.data(ordered, () => reportsTable(ordered));
@@ -74,6 +77,7 @@ async function pageOf(client: ReportsClient, flags: ListFlags): Promise<ReportPa
       offset,
       limit: limit - reports.length,
       newestFirst: flags.newestFirst ?? false,
+      concurrency,
       ...(flags.search !== undefined ? { search: flags.search } : {}),
     });
     reports.push(...page.reports);

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError, Option } from 'commander';
 import { registerBillingCommand } from './commands/billing.js';
 import { registerLinesCommand } from './commands/lines.js';
+import { registerListCommand } from './commands/list.js';
 import { registerReportCommands } from './commands/reports.js';
 import { registerStoredCommands } from './commands/stored.js';
 import { exitCodeHelp, exitCodes } from './exit-codes.js';
@@ -61,6 +62,7 @@ export async function main(argv: string[], streams: OutputStreams, env: NodeJS.P
   registerBillingCommand(program, run);
   registerLinesCommand(program, localRunner(() => program.opts<GlobalFlags>(), streams, (code) => (exitCode = code), env));
   registerReportCommands(program, run);
+  registerListCommand(program, run);
   registerStoredCommands(program, run);
   for (const command of program.commands) command.exitOverride().showHelpAfterError('(add --help for usage)');
 

@@ -1,4 +1,4 @@
-import type { WaitProgress } from '@acronis-reports/core';
+import type { ListProgress, WaitProgress } from '@acronis-reports/core';
 import type { Output } from './output.js';
 
 const clock = (ms: number) => {
@@ -40,6 +40,30 @@ export async function waitDisplay(out: Output, title: string) {
     },
     fail() {
       spinner?.fail();
+    },
+  };
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * Shows a long listing on a terminal as one live line, "Fetched 1,200 of 5,000 reports"; nothing elsewhere (a pipe,
+ * CI, --json), where a script wants only the data. `onProgress` is undefined when nothing is shown.
+ */
+export async function listDisplay(out: Output) {
+  if (!out.interactive || out.json) return { onProgress: undefined, done() {}, fail() {} };
+  const spinner = (await import('ora')).default({ text: 'Listing reports', stream: out.streams.stderr as NodeJS.WriteStream }).start();
+  let total = 0;
+  return {
+    onProgress(progress: ListProgress) {
+      total = progress.total;
+      spinner.text = `Fetched ${count(progress.done)} of ${count(progress.total)} reports`;
+    },
+    done() {
+      spinner.succeed(`Fetched ${count(total)} reports.`);
+    },
+    fail() {
+      spinner.stop();
     },
   };
 }

@@ -5,14 +5,14 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll } from 'vitest';
-import { createSimulator, type Simulator } from '@acronis-reports/simulator';
+import { createSimulator, type Simulator, type SimulatorOptions } from '@acronis-reports/simulator';
 
 export const bin = join(import.meta.dirname, '..', 'dist', 'bin.js');
 
-export function useSimulator(): () => Simulator {
+export function useSimulator(options: SimulatorOptions = {}): () => Simulator {
   let simulator: Simulator;
   beforeAll(async () => {
-    simulator = await createSimulator({ now: '2026-11-15T12:00:00Z', config: { generationDelayMs: 1500, listDelayMs: 100 } });
+    simulator = await createSimulator({ now: '2026-11-15T12:00:00Z', config: { generationDelayMs: 1500, listDelayMs: 100 }, ...options });
   });
   afterAll(async () => {
     await simulator?.close();

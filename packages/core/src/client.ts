@@ -17,6 +17,7 @@ import { createReport, deleteReport, getReport, sendCreate, updateReport, type D
 import { createReportFromFields, updateReportFromFields, type FieldCallOptions } from './operations/report-from-fields.js';
 import type { ReportFields, ReportUpdateFields } from './fields/report-fields.js';
 import { listStoredReports } from './operations/stored.js';
+import { reportPage, type ReportPage, type ReportPageOptions } from './operations/report-page.js';
 import { getApiClient, getOwnTenantId, listTenantReportIds, listTenantReports, type ListReportsOptions } from './operations/tenants.js';
 import { waitForStoredReports, type WaitOptions } from './operations/wait.js';
 import type { Runtime } from './runtime.js';
@@ -83,6 +84,11 @@ export interface ReportsClient {
   deleteReport(reportId: string, options?: DeleteOptions): Promise<void>;
   listTenantReportIds(tenantId?: string, options?: CallOptions): Promise<string[]>;
   listTenantReports(tenantId?: string, options?: ListReportsOptions): Promise<Report[]>;
+  /**
+   * One page of a tenant's reports for pickers and long lists: the ids listed once, then only the page's reports
+   * fetched; `search` by id prefix (nothing extra fetched) or by label text (a bounded scan).
+   */
+  reportPage(tenantId?: string, options?: ReportPageOptions): Promise<ReportPage>;
   listStoredReports(reportId: string, options?: CallOptions): Promise<StoredReport[]>;
   waitForStoredReports(reportId: string, options?: WaitOptions): Promise<StoredReport[]>;
   downloadStoredReport(reportId: string, storedReport: StoredReport | string, options?: DownloadOptions): Promise<StoredReportDownload>;
@@ -207,6 +213,7 @@ export function createReportsClient(credentials: ReportsCredentials, options: Re
     deleteReport: async (reportId, deleteOptions) => deleteReport(ctx, reportId, checkCall(deleteOptions, methodOptions.delete)),
     listTenantReportIds: async (tenantId, callOptions) => listTenantReportIds(ctx, tenantId, checkCall(callOptions)),
     listTenantReports: async (tenantId, listOptions) => listTenantReports(ctx, tenantId, checkCall(listOptions, methodOptions.listReports)),
+    reportPage: async (tenantId, pageOptions) => reportPage(ctx, tenantId, checkCall(pageOptions, methodOptions.reportPage)),
     listStoredReports: async (reportId, callOptions) => listStoredReports(ctx, reportId, checkCall(callOptions)),
     waitForStoredReports: async (reportId, waitOptions) => waitForStoredReports(ctx, reportId, checkCall(waitOptions, methodOptions.wait)),
     downloadStoredReport: async (reportId, storedReport, downloadOptions) =>

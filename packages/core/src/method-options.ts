@@ -6,6 +6,8 @@ import type { ValidationIssue } from './errors.js';
 // quietly make last month's report.
 
 const call = { signal: checks.signal };
+/** The most reports one page of `reportPage` holds. */
+const maxPageLimit = 500;
 const waitSettings = { initialDelayMs: checks.positive, maxDelayMs: checks.positive, factor: checks.factor, timeoutMs: checks.positive };
 const billing = {
   tenantId: checks.string,
@@ -30,7 +32,16 @@ const lines = {
 export const methodOptions = {
   call,
   delete: { ...call, version: checks.positiveCount },
-  listReports: { ...call, concurrency: checks.positiveCount },
+  listReports: { ...call, concurrency: checks.positiveCount, onProgress: checks.function },
+  reportPage: {
+    ...call,
+    offset: checks.count,
+    limit: (value: unknown) => checks.positiveCount(value) ?? ((value as number) > maxPageLimit ? `must be at most ${maxPageLimit}, got ${value}` : null),
+    newestFirst: checks.boolean,
+    search: checks.string,
+    scanLimit: checks.positiveCount,
+    concurrency: checks.positiveCount,
+  },
   wait: { ...call, ...waitSettings, formats: checks.formats, since: checks.time, onProgress: checks.function, report: reportCheck },
   findStored: { ...call, format: checks.string, storedReportId: checks.string, report: reportCheck },
   download: { ...call, report: reportCheck },

@@ -38,6 +38,7 @@ const badOptionValues: [string, unknown][] = [
 const methodsWithOptions: [string, (client: Loose, options: unknown) => unknown][] = [
   ['createReport', (c, o) => c.createReport(billingBody(reportId), o)],
   ['getReport', (c, o) => c.getReport(reportId, o)],
+  ['reportPage', (c, o) => c.reportPage(reportId, o)],
   ['updateReport', (c, o) => c.updateReport(reportId, { schedule: { enabled: false } }, o)],
   ['deleteReport', (c, o) => c.deleteReport(reportId, o)],
   ['listTenantReportIds', (c, o) => c.listTenantReportIds(reportId, o)],
@@ -198,6 +199,16 @@ const cases: Case[] = [
   ['listTenantReports concurrency 0', ({ client }) => client.listTenantReports(reportId, { concurrency: 0 })],
   ['listTenantReports concurrency 1.5', ({ client }) => client.listTenantReports(reportId, { concurrency: 1.5 })],
   ['listTenantReports concurrency "4"', ({ client }) => client.listTenantReports(reportId, { concurrency: '4' })],
+  ['listTenantReports onProgress a string', ({ client }) => client.listTenantReports(reportId, { onProgress: 'stderr' })],
+  ['reportPage offset -1', ({ client }) => client.reportPage(reportId, { offset: -1 })],
+  ['reportPage offset "50"', ({ client }) => client.reportPage(reportId, { offset: '50' })],
+  ['reportPage limit 0', ({ client }) => client.reportPage(reportId, { limit: 0 })],
+  ['reportPage limit 501', ({ client }) => client.reportPage(reportId, { limit: 501 })],
+  ['reportPage limit 2.5', ({ client }) => client.reportPage(reportId, { limit: 2.5 })],
+  ['reportPage newestFirst "yes"', ({ client }) => client.reportPage(reportId, { newestFirst: 'yes' })],
+  ['reportPage search a number', ({ client }) => client.reportPage(reportId, { search: 2026 })],
+  ['reportPage scanLimit 0', ({ client }) => client.reportPage(reportId, { scanLimit: 0 })],
+  ['reportPage tenant not a UUID', ({ client }) => client.reportPage('acme')],
 
   // wait options: some of these used to poll with no pause and never end
   ['wait timeoutMs 0', ({ client }) => client.waitForStoredReports(reportId, { timeoutMs: 0 })],

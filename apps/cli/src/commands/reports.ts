@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { choices, listChoices } from '../enum-help.js';
 import { positiveNumber } from '../flags.js';
 import { createFields, fieldOptions, updateFields, type ReportFlags } from '../report-input.js';
-import { reportDetails, reportsTable } from '../tables.js';
+import { reportDetails } from '../tables.js';
 import { formatsHelp } from '../format-help.js';
 import type { Run } from '../run.js';
 import { downloadReady, waitReady } from './stored.js';
@@ -81,22 +81,6 @@ export function registerReportCommands(program: Command, run: Run): void {
       run(async ({ client, out }) => {
         await client.deleteReport(reportId, flags.version === undefined ? {} : { version: flags.version });
         out.data({ deleted: reportId }, () => `Deleted report ${reportId}.`);
-      }),
-    );
-
-  program
-    .command('list')
-    .description("list a tenant's reports")
-    .option('--tenant-id <uuid>', "the tenant (default: the API client's own)")
-    .option('--ids-only', 'only the ids, one request')
-    .action((flags: { tenantId?: string; idsOnly?: boolean }) =>
-      run(async ({ client, out }) => {
-        if (flags.idsOnly) {
-          const ids = await client.listTenantReportIds(flags.tenantId);
-          return out.data(ids, () => ids.join('\n') || 'No reports.');
-        }
-        const reports = await client.listTenantReports(flags.tenantId);
-        out.data(reports, () => reportsTable(reports));
       }),
     );
 }

@@ -1,6 +1,6 @@
-// The report tools: each a description plus one core call (a listing adds the page's fetches).
+// The report tools: each a description plus one core call.
 import { z } from 'zod';
-import { createdAtMs, mapLimited, type Report } from '@acronis-reports/core';
+import { createdAtMs, type Report } from '@acronis-reports/core';
 import { createFieldsShape, idSchema, tenantIdSchema, updateFieldsShape } from '../field-schemas.js';
 import { reportSchema, storedFileSchema } from '../shapes.js';
 import { defineTool } from '../tool-kit.js';
@@ -24,13 +24,11 @@ export const listReports = defineTool({
   input: { tenantId: tenantIdSchema.optional(), offset: pageOffset, limit: pageLimit(50, 20) },
   output: { total: z.number(), offset: z.number(), nextOffset: z.number().nullable(), reports: z.array(reportSchema) },
   async run({ tenantId, offset = 0, limit = 20 }, { client, signal }) {
-    const ids = await client.listTenantReportIds(tenantId, { signal });
-    const reports = await mapLimited(ids.slice(offset, offset + limit), 4, (id) => client.getReport(id, { signal }));
-    const nextOffset = offset + limit < ids.length ? offset + limit : null;
+    const { reports, total, nextOffset } = await client.reportPage(tenantId, { offset, limit, signal });
     const more = nextOffset === null ? '' : `\nMore: call again with offset ${nextOffset}.`;
     return {
-      data: { total: ids.length, offset, nextOffset, reports },
-      text: `${ids.length} reports; ${reports.length} from ${offset}:\n${reports.map(reportLine).join('\n')}${more}`,
+      data: { total, offset, nextOffset, reports },
+      text: `${total} reports; ${reports.length} from ${offset}:\n${reports.map(reportLine).join('\n')}${more}`,
     };
   },
 });

@@ -47,14 +47,30 @@ export async function listTenantReportIds(ctx: ClientContext, tenantId?: string,
   return list.items;
 }
 
+export interface ListProgress {
+  /** Reports fetched so far. */
+  done: number;
+  /** Reports the tenant has (the length of its id list). */
+  total: number;
+}
+
 export interface ListReportsOptions extends CallOptions {
-  /** How many reports are fetched at once (default 4). */
+  /** How many reports are fetched at once (default 4, at most 16). */
   concurrency?: number;
+  /** Called once the ids are listed (`done` 0) and after each report fetched; thrown errors end the listing. */
+  onProgress?: (progress: ListProgress) => void;
 }
 
 /** A tenant's reports in full: the ids, then one fetch each, a few at a time, in the order the API lists them. */
 export async function listTenantReports(ctx: ClientContext, tenantId?: string, options: ListReportsOptions = {}): Promise<Report[]> {
   const ids = await listTenantReportIds(ctx, tenantId, options);
   const concurrency = Math.max(1, Math.min(options.concurrency ?? 4, 16));
-  return mapLimited(ids, concurrency, (id) => getReport(ctx, id, options));
+  const total = ids.length;
+  let done = 0;
+  options.onProgress?.({ done, total });
+  return mapLimited(ids, concurrency, async (id) => {
+    const report = await getReport(ctx, id, options);
+    options.onProgress?.({ done: ++done, total });
+    return report;
+  });
 }

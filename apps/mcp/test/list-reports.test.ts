@@ -1,0 +1,29 @@
+// list_reports at a tenant with many reports: a page costs the id list and that page's reports, never all of them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, connect, credentialsOf, useSimulator, type Session } from './support.js';
+
+const sim = useSimulator({ historyReports: 300 });
+
+describe('list_reports with 300 reports', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await connect(credentialsOf(sim()));
+  });
+  afterAll(() => session.close());
+
+  it('gives a page from an offset, fetching only that page, and no next offset after the last', async () => {
+    sim().control.clearRequests();
+    const result = await call(session, 'list_reports', { offset: 280, limit: 50 });
+    expect(result.isError).toBeFalsy();
+    const page = result.structuredContent as { total: number; offset: number; nextOffset: number | null; reports: { id: string }[] };
+    expect(page).toMatchObject({ total: 300, offset: 280, nextOffset: null });
+    expect(page.reports).toHaveLength(20);
+    const requests = sim().control.requests();
+    expect(requests.filter((request) => request.operationId === 'fetchTenantReports')).toHaveLength(1);
+    expect(requests.filter((request) => request.operationId === 'fetchReport')).toHaveLength(20);
+
+    const first = (await call(session, 'list_reports', { limit: 50 })).structuredContent as { nextOffset: number | null; reports: unknown[] };
+    expect(first.reports).toHaveLength(50);
+    expect(first.nextOffset).toBe(50);
+  });
+});

@@ -14,6 +14,7 @@ Options:
   --list-delay-ms <ms>         time after create while the stored list stays empty (default: 300)
   --token-lifetime-s <s>       access token lifetime in seconds (default: 7200)
   --file-target-bytes <n>      pad generated files to at least n bytes (decompressed)
+  --history-reports <n>        seed the demo tenant with n reports of past use (default: 0), e.g. 5000
   --seed <n>                   seed of the tenant tree and usage numbers (default: ${defaultSeed})
   --now <iso time>             start of the simulated clock (default: now)
   --client-id <uuid>           demo API client id
@@ -43,6 +44,7 @@ try {
       'list-delay-ms': { type: 'string' },
       'token-lifetime-s': { type: 'string' },
       'file-target-bytes': { type: 'string' },
+      'history-reports': { type: 'string' },
       seed: { type: 'string' },
       now: { type: 'string' },
       'client-id': { type: 'string' },
@@ -80,6 +82,7 @@ const simulator = await createSimulator({
   clientSecret: flags['client-secret'],
   tenantId: flags['tenant-id'],
   config,
+  historyReports: integer('history-reports', flags['history-reports']),
 }).catch((error: Error) => fail(error.message));
 
 process.stdout.write(

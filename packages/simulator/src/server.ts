@@ -12,6 +12,7 @@ import { deliver, type Delivery } from './http/respond.js';
 import { OAuthError, VendorError } from './http/vendor-error.js';
 import { defaultConfig, checkConfig, type SimulatorConfig } from './state/config.js';
 import { FaultBook, type Fault } from './state/faults.js';
+import { seedHistory } from './state/history.js';
 import { ReportStore } from './state/reports.js';
 import { RequestLog } from './state/request-log.js';
 import { TokenIssuer, type ApiClient } from './state/tokens.js';
@@ -31,6 +32,12 @@ export interface SimulatorOptions {
   /** Id of the demo client's own partner tenant. */
   tenantId?: string;
   config?: Partial<SimulatorConfig>;
+  /**
+   * Seed the demo client's own tenant with this many reports of past use (default 0): mostly one-time reports
+   * saved long ago, a couple per cent monthly, a few `send`, one failed and a few generating now. Deterministic for
+   * a given seed, count and `now`; their files are rendered only when first listed or downloaded.
+   */
+  historyReports?: number;
 }
 
 export interface Simulator {
@@ -63,6 +70,7 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const log = new RequestLog();
   const tokens = new TokenIssuer(clock, config);
   const reports = new ReportStore(world, clock, config, faults);
+  seedHistory(options.historyReports ?? 0, { world, store: reports, config, now: clock.now() });
   const control = new SimulatorControl({ clock, config, faults, log, reports, tokens });
   const ctx: ApiContext = { world, tokens, reports, config };
   const contract = new Contract();
@@ -169,7 +177,7 @@ async function serveApi(deps: ApiDeps, request: IncomingMessage, response: Serve
   }
   let answer: Answer;
   try {
-    answer = answerApi(deps, routing, url, request.headers, rawBody, fault);
+    answer = await answerApi(deps, routing, url, request.headers, rawBody, fault);
   } catch (error) {
     answer = errorAnswer(error);
   }
@@ -195,14 +203,14 @@ async function waitUnlessHungUp(ms: number, response: ServerResponse): Promise<b
   }
 }
 
-function answerApi(
+async function answerApi(
   deps: ApiDeps,
   routing: Routing,
   url: URL,
   headers: IncomingMessage['headers'],
   rawBody: string,
   fault: Fault | null,
-): Answer {
+): Promise<Answer> {
   if (fault?.type === 'status') {
     throw new VendorError(fault.status!, fault.message ?? statusMessages[fault.status!] ?? `Simulated error ${fault.status}.`, {
       headers: fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {},

@@ -53,7 +53,7 @@ function requestToken(ctx: ApiContext, authorization: string | undefined, body: 
 }
 
 /** Runs one validated API operation for an authenticated client (the token call authenticates itself). */
-export function handleOperation(ctx: ApiContext, request: ValidatedRequest, client: ApiClient | null, authorization: string | undefined): Answer {
+export async function handleOperation(ctx: ApiContext, request: ValidatedRequest, client: ApiClient | null, authorization: string | undefined): Promise<Answer> {
   const { operation, pathParams, query, body } = request;
   if (operation.operationId === 'requestToken') return requestToken(ctx, authorization, body);
   if (!client) throw new VendorError(401, 'Access token is missing.');
@@ -70,9 +70,9 @@ export function handleOperation(ctx: ApiContext, request: ValidatedRequest, clie
       ctx.reports.delete(client, reportId, query['version'] as number);
       return { status: 204 };
     case 'fetchStoredReports':
-      return { status: 200, body: { items: ctx.reports.storedItems(client, reportId) } };
+      return { status: 200, body: { items: await ctx.reports.storedItems(client, reportId) } };
     case 'downloadStoredReport': {
-      const file = ctx.reports.storedFile(client, reportId, pathParams['stored_report_id']!);
+      const file = await ctx.reports.storedFile(client, reportId, pathParams['stored_report_id']!);
       return {
         status: 200,
         headers: {

@@ -3,12 +3,14 @@ import type { ReportFormat, ReportKind, ReportLevel } from '../content/index.js'
 import { isoDate, previousMonth, startOfNextMonth, vendorTimestamp, type SimulatedClock } from '../clock.js';
 import { VendorError } from '../http/vendor-error.js';
 import type { SimulatorConfig } from './config.js';
+import { DueQueue } from './due-queue.js';
+import { fileContent } from './file-content.js';
 import type { FaultBook } from './faults.js';
 import { StoredFile } from './stored-file.js';
 import type { ApiClient } from './tokens.js';
 import type { World } from './world.js';
 
-interface Parameters {
+export interface Parameters {
   tenant_id: string;
   level: ReportLevel;
   kind: ReportKind;
@@ -42,9 +44,16 @@ export interface SentMail {
 
 const dayMs = 24 * 60 * 60 * 1000;
 
-/** Reports with their versions, schedules and generations, advanced lazily to the simulated clock. */
+/**
+ * Reports with their versions, schedules and generations, advanced lazily to the simulated clock. Indexed so that
+ * a request costs the same with thousands of reports: due generations wait in a time-ordered queue, each tenant
+ * keeps its report ids in creation order, and stored files are found by id.
+ */
 export class ReportStore {
   private readonly reports = new Map<string, ReportRecord>();
+  private readonly byTenant = new Map<string, Set<string>>();
+  private readonly filesById = new Map<string, StoredFile>();
+  private readonly due = new DueQueue();
   readonly outbox: SentMail[] = [];
 
   constructor(
@@ -56,25 +65,43 @@ export class ReportStore {
 
   clear(): void {
     this.reports.clear();
+    this.byTenant.clear();
+    this.filesById.clear();
+    this.due.clear();
     this.outbox.length = 0;
   }
 
-  /** Runs every generation that is due by now on the simulated clock. */
+  /** Runs every generation that is due by now on the simulated clock, earliest first. */
   tick(): void {
     const now = this.clock.now();
-    for (const report of this.reports.values()) {
-      while (report.nextRunAt !== null && report.nextRunAt <= now) {
-        const runAt = report.nextRunAt;
-        if (report.schedule.type === 'monthly') {
-          if (report.schedule.enabled) this.generate(report, runAt, previousMonth(runAt));
-          report.nextRunAt = startOfNextMonth(runAt);
-          report.generation_date = isoDate(report.nextRunAt);
-        } else {
-          this.generate(report, runAt, report.parameters.period);
-          report.nextRunAt = null;
-        }
+    for (let entry = this.due.takeDue(now); entry; entry = this.due.takeDue(now)) {
+      const report = this.reports.get(entry.id);
+      // Deleted since it was queued: its entry is simply dropped.
+      if (!report || report.nextRunAt !== entry.at) continue;
+      const runAt = entry.at;
+      if (report.schedule.type === 'monthly') {
+        if (report.schedule.enabled) this.generate(report, runAt, previousMonth(runAt));
+        report.nextRunAt = startOfNextMonth(runAt);
+        report.generation_date = isoDate(report.nextRunAt);
+        this.due.push(report.nextRunAt, report.id);
+      } else {
+        this.generate(report, runAt, report.parameters.period);
+        report.nextRunAt = null;
       }
     }
+  }
+
+  /**
+   * Adds a report, made by `create` or seeded as history (whose past files come with it), after the ones already
+   * there: tenants list their reports in the order they were added.
+   */
+  insert(report: ReportRecord): void {
+    this.reports.set(report.id, report);
+    let ids = this.byTenant.get(report.parameters.tenant_id);
+    if (!ids) this.byTenant.set(report.parameters.tenant_id, (ids = new Set()));
+    ids.add(report.id);
+    for (const file of report.files) this.filesById.set(file.id, file);
+    if (report.nextRunAt !== null) this.due.push(report.nextRunAt, report.id);
   }
 
   create(client: ApiClient, body: any): ReportRecord {
@@ -120,7 +147,7 @@ export class ReportStore {
       nextRunAt: generationAt,
       files: [],
     };
-    this.reports.set(report.id, report);
+    this.insert(report);
     this.tick();
     return report;
   }
@@ -157,17 +184,20 @@ export class ReportStore {
       });
     }
     this.reports.delete(reportId);
+    this.byTenant.get(report.parameters.tenant_id)?.delete(reportId);
+    for (const file of report.files) this.filesById.delete(file.id);
   }
 
   listForTenant(client: ApiClient, tenantId: string): string[] {
     if (!this.world.tenantExists(tenantId)) throw new VendorError(404, `Tenant ${tenantId} not found.`);
     this.checkTenant(client, tenantId);
-    return [...this.reports.values()].filter((r) => r.parameters.tenant_id === tenantId).map((r) => r.id);
+    return [...(this.byTenant.get(tenantId) ?? [])];
   }
 
-  storedItems(client: ApiClient, reportId: string) {
+  async storedItems(client: ApiClient, reportId: string) {
     const report = this.get(client, reportId);
     const now = this.clock.now();
+    await measureLazyFiles(report.files, now);
     return report.files.flatMap((file) => {
       const status = file.status(now);
       if (status === null) return [];
@@ -183,10 +213,12 @@ export class ReportStore {
     });
   }
 
-  storedFile(client: ApiClient, reportId: string, storedId: string): StoredFile {
+  async storedFile(client: ApiClient, reportId: string, storedId: string): Promise<StoredFile> {
     const report = this.get(client, reportId);
-    const file = report.files.find((candidate) => candidate.id === storedId);
-    const status = file?.status(this.clock.now()) ?? null;
+    const file = this.filesById.get(storedId);
+    const now = this.clock.now();
+    if (file?.reportId === reportId) await measureLazyFiles([file], now);
+    const status = (file?.reportId === reportId && file.status(now)) || null;
     if (!file || status === null) throw new VendorError(404, `Stored report ${storedId} of report ${reportId} not found.`);
     if (status !== 'saved') {
       throw new VendorError(404, `Stored report ${storedId} is ${status === 'failed' ? 'a failed generation' : 'still being generated'}; only saved stored reports can be downloaded.`);
@@ -194,13 +226,9 @@ export class ReportStore {
     return file;
   }
 
-  /** Every stored file of every report, for the control endpoints. */
+  /** Any report's stored file, for the control endpoints. */
   findStoredFile(storedId: string): StoredFile | undefined {
-    for (const report of this.reports.values()) {
-      const file = report.files.find((candidate) => candidate.id === storedId);
-      if (file) return file;
-    }
-    return undefined;
+    return this.filesById.get(storedId);
   }
 
   private generate(report: ReportRecord, at: number, period: { start: string; end: string }): void {
@@ -218,22 +246,10 @@ export class ReportStore {
     const readyAt = at + this.config.generationDelayMs;
     const visibleAt = at + Math.min(this.config.listDelayMs, this.config.generationDelayMs);
     for (const format of parameters.formats) {
-      report.files.push(
-        new StoredFile(randomUUID(), report.id, format, at, visibleAt, readyAt, this.faults.takeGenerationFailure(format), {
-          tree: this.world.tree,
-          tenantId: parameters.tenant_id,
-          kind: parameters.kind,
-          level: parameters.level,
-          format,
-          period,
-          generationDate: isoDate(at),
-          generatedAt: new Date(at).toISOString(),
-          hideZeroUsage: parameters.hide_zero_usage ?? false,
-          showSkus: parameters.show_skus ?? false,
-          seed: this.world.options.seed,
-          ...(this.config.fileTargetBytes ? { targetBytes: this.config.fileTargetBytes } : {}),
-        }),
-      );
+      const content = fileContent(this.world, parameters, format, period, at, this.config.fileTargetBytes);
+      const file = new StoredFile(randomUUID(), report.id, format, at, visibleAt, readyAt, this.faults.takeGenerationFailure(format), content);
+      report.files.push(file);
+      this.filesById.set(file.id, file);
     }
   }
 
@@ -244,6 +260,12 @@ export class ReportStore {
       });
     }
   }
+}
+
+/** Renders the lazy files whose generation is over by `now`, so that they list as saved with their size. */
+async function measureLazyFiles(files: readonly StoredFile[], now: number): Promise<void> {
+  const pending = files.filter((file) => file.lazy && !file.digest && !file.failed && file.readyAt <= now);
+  await Promise.all(pending.map((file) => file.ready));
 }
 
 /** With no period given: the current month up to yesterday, or the whole previous month on the 1st. */

@@ -22,12 +22,14 @@ const largeFileLevel = 1;
 /**
  * One generated file of a report. Its content is rendered on demand from a deterministic generator and gzipped
  * on the way out: small files keep their compressed bytes, padded large ones are rendered again for each download
- * so that memory stays flat whatever their size.
+ * so that memory stays flat whatever their size. A lazy file (a seeded history report's) is not rendered until
+ * somebody first asks for it, so that thousands of them cost nothing at start.
  */
 export class StoredFile {
   digest: FileDigest | null = null;
   private compressed: Buffer | null = null;
-  readonly ready: Promise<void>;
+  #measuring: Promise<void> | null = null;
+  #failed: boolean;
 
   constructor(
     readonly id: string,
@@ -38,18 +40,23 @@ export class StoredFile {
     readonly readyAt: number,
     failed: boolean,
     private readonly content: ReportFileRequest,
+    readonly lazy = false,
   ) {
     this.#failed = failed;
-    // A generation that cannot be measured is a failed one: it lists as failed instead of rejecting unheard.
-    this.ready = failed
-      ? Promise.resolve()
-      : this.prepare().catch((error: unknown) => {
-          console.error(`simulator: generating stored report ${id} failed`, error);
-          this.#failed = true;
-        });
+    if (!lazy) void this.ready;
   }
 
-  #failed: boolean;
+  /** Settles once the file is measured (size, SHA-256); starts that for a lazy file not measured yet. */
+  get ready(): Promise<void> {
+    // A generation that cannot be measured is a failed one: it lists as failed instead of rejecting unheard.
+    this.#measuring ??= this.#failed
+      ? Promise.resolve()
+      : this.prepare().catch((error: unknown) => {
+          console.error(`simulator: generating stored report ${this.id} failed`, error);
+          this.#failed = true;
+        });
+    return this.#measuring;
+  }
 
   /** Whether its generation failed: injected by a fault, or because its content could not be rendered. */
   get failed(): boolean {

@@ -25,7 +25,7 @@ export async function seed(client: ReportsClient, tenantId: string, count: numbe
 
 /** The API requests the simulator answered since `from` (its log's seq), the token exchange left out. */
 export function apiCallsSince(sim: Simulator, from: number) {
-  return sim.control.requests().filter((entry) => entry.seq > from && entry.operationId !== 'requestTokens' && entry.status !== 401);
+  return sim.control.requests().filter((entry) => entry.seq > from && entry.operationId !== 'requestToken' && entry.status !== 401);
 }
 
 export const lastSeq = (sim: Simulator) => sim.control.requests().at(-1)?.seq ?? 0;

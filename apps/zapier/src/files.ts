@@ -1,6 +1,6 @@
 // Stored report files: listing them newest first, handing them on as dehydrated files, and stashing them.
 import { Transform } from 'node:stream';
-import { mapLimited, newestSavedFiles, type Report, type ReportsClient, type StoredReport, type StoredReportDownload } from '@acronis-reports/core';
+import { type Report, type StoredReport, type StoredReportDownload } from '@acronis-reports/core';
 import type { Bundle, ZObject } from 'zapier-platform-core';
 import { toNodeStream, withClient } from './client.js';
 
@@ -33,17 +33,6 @@ export function storedFileOutput(z: ZObject, reportId: string, item: StoredRepor
     // the stored item and its report go with the file, so that hydrating it is one request (the file itself)
     file: item.status === 'saved' ? z.dehydrateFile(hydrateStoredReport, { reportId, storedReportId: item.id, storedReport: item, ...(report ? { report } : {}) }) : null,
   };
-}
-
-/** Every saved file of the given reports, newest first, a few reports at a time. */
-export async function savedFilesOf(client: ReportsClient, reports: Report[], format?: string): Promise<{ report: Report; item: StoredReport }[]> {
-  const reportOf = new Map<StoredReport, Report>();
-  const saving = reports.filter((report) => report.result_action === 'save');
-  const lists = await mapLimited(saving, 5, async (report) => await client.listStoredReports(report.id));
-  lists.forEach((items, index) => {
-    for (const item of items) reportOf.set(item, saving[index]!);
-  });
-  return newestSavedFiles([...reportOf.keys()], format).map((item) => ({ report: reportOf.get(item)!, item }));
 }
 
 /** Counts bytes on their way through and fails the stream, with a message for people, past the limit. */

@@ -21,6 +21,8 @@ let authData: Record<string, string>;
 let billingId: string;
 type Item = Record<string, unknown> & { id: string };
 const run = <T = Item[]>(perform: unknown, inputData: Record<string, unknown> = {}) => appTester(perform as never, { authData, inputData }) as Promise<T>;
+/** A trigger as "Test trigger" runs it: the newest existing items, whatever an earlier poll kept. */
+const sampleOf = <T = Item[]>(perform: unknown, inputData: Record<string, unknown> = {}) => appTester(perform as never, { authData, inputData, meta: { isLoadingSample: true } }) as Promise<T>;
 
 beforeAll(async () => {
   allowLoopback();
@@ -92,14 +94,14 @@ describe('triggers', () => {
 
   it('a transient 429 is retried within the budget and the poll succeeds', async () => {
     sim.control.addFault({ type: 'status', status: 429, retryAfter: 1, path: '/api/2/tenants/**' } as never);
-    await expect(run(newReport)).resolves.toHaveLength(2);
+    await expect(sampleOf(newReport)).resolves.toHaveLength(2);
   });
 });
 
 describe('files', () => {
   it('the hydrator streams the decompressed file into the stash under its real name', async () => {
     const uploads = mockStash();
-    const [item] = await run(newStoredFile, { reportId: billingId, format: 'csv_v2_0' });
+    const [item] = await sampleOf(newStoredFile, { reportId: billingId, format: 'csv_v2_0' });
     const url = await appTester(hydrateStoredReport as never, { authData, inputData: { reportId: billingId, storedReportId: item!.id } });
     expect(url).toBe('https://stash.example.test/stash/0/file');
     expect(uploads).toHaveLength(1);
@@ -117,7 +119,7 @@ describe('files', () => {
 
   it('the hydrator of a file handed on with its stored item and report downloads it with one request', async () => {
     mockStash();
-    const [item] = await run(newStoredFile, { reportId: billingId, format: 'csv_v2_0' });
+    const [item] = await sampleOf(newStoredFile, { reportId: billingId, format: 'csv_v2_0' });
     const dehydrated = JSON.parse(decodeURIComponent(String(item!['file']).split('|||')[1]!.replace(/\|\|\|.*$/, ''))) as { bundle: Record<string, unknown> };
     const payload = dehydrated.bundle;
     expect(payload).toMatchObject({ reportId: billingId, storedReportId: item!.id, storedReport: { id: item!.id }, report: { id: billingId } });

@@ -93,9 +93,24 @@ export function printLines(l) {
   console.log(`  billing-lines memory growth (max of peak RSS and peak heap): ${fixed(memory)} MB (goal < ${l.goals.memoryGrowthMb} MB) ${verdict(memory < l.goals.memoryGrowthMb)}`);
 }
 
+export function printWatch(w) {
+  console.log(`\n6. A trigger's polls (pollWatch, saved files, budget ${w.budget}) over a tenant's history -- one poll a SIMULATED minute`);
+  console.log(
+    table(
+      ['reports', 'before: requests/poll', 'first poll', 'max/poll', 'steady/poll', 'polls to classify', 'state bytes (baseline)', 'state bytes (classified)'],
+      w.rows.map((r) => [r.reports, r.before, r.first, r.max, r.steady, r.pollsToClassify, r.baselineStateBytes, r.stateBytes]),
+    ),
+  );
+  const same = w.rows.every((r) => r.max <= w.goals.sameBound);
+  console.log(`  max requests per poll <= ${w.goals.sameBound} at every size ${verdict(same)}`);
+  const s = w.slow;
+  console.log(`  ${s.reports} reports, every request ${s.latencyMs} ms slower, real time: first poll ${s.firstMs} ms (${s.firstRequests} requests), classifying poll ${s.classifyingMs} ms (${s.classifyingRequests}), sample ${s.sampleMs} ms (${s.sampleRequests}); Zapier's step limit ${w.goals.zapierStepMs / 1000} s ${verdict(Math.max(s.firstMs, s.classifyingMs, s.sampleMs) < w.goals.zapierStepMs / 2)}`);
+}
+
 /** Every goal with its figure, in the order of the sections. */
 export function goalsOf(results) {
-  const { overhead: o, tokens: t, download: d, polling: p, lines: l } = results;
+  const { overhead: o, tokens: t, download: d, polling: p, lines: l, watch: w } = results;
+  const slowest = Math.max(w.slow.firstMs, w.slow.classifyingMs, w.slow.sampleMs);
   const memory = Math.max(d.client.peakRssGrowthMb, d.client.peakHeapGrowthMb);
   const linesMemory = Math.max(l.billingLines.peakRssGrowthMb, l.billingLines.peakHeapGrowthMb);
   const factor = p.vendor.storedListRequests / p.client.storedListRequests;
@@ -109,6 +124,8 @@ export function goalsOf(results) {
     { goal: 'polling: saved files noticed <= 10 s late', value: p.client.noticeDelayMs, pass: p.client.noticeDelayMs <= p.goals.noticeDelayMs },
     { goal: 'billing lines throughput vs csv-parse >= 0.8', value: l.throughputRatio, pass: l.throughputRatio >= l.goals.throughputRatio },
     { goal: 'billing lines memory growth < 64 MB', value: linesMemory, pass: linesMemory < l.goals.memoryGrowthMb },
+    { goal: `watch: requests per poll <= ${w.goals.sameBound} at 50, 500 and 5,000 reports`, value: Math.max(...w.rows.map((r) => r.max)), pass: w.rows.every((r) => r.max <= w.goals.sameBound) },
+    { goal: 'watch: a poll at 5,000 reports with 300 ms latency < 15 s', value: slowest, pass: slowest < w.goals.zapierStepMs / 2 },
   ];
 }
 

@@ -11,8 +11,9 @@ import { measureDownload } from './download.mjs';
 import { measureLines } from './lines.mjs';
 import { measureOverhead } from './overhead.mjs';
 import { measurePolling } from './polling.mjs';
-import { goalsOf, printDownload, printGoals, printHeader, printLines, printOverhead, printPolling, printTokens } from './report.mjs';
+import { goalsOf, printDownload, printGoals, printHeader, printLines, printOverhead, printPolling, printTokens, printWatch } from './report.mjs';
 import { measureTokens } from './tokens.mjs';
+import { measureWatch } from './watch.mjs';
 
 const downloadMb = Number(process.env.BENCH_DOWNLOAD_MB ?? 1024);
 if (!(downloadMb > 0)) throw new Error(`BENCH_DOWNLOAD_MB must be a positive number of megabytes, not ${process.env.BENCH_DOWNLOAD_MB}`);
@@ -42,6 +43,8 @@ try {
   printPolling(results.polling);
   results.lines = await measureLines({ megabytes: linesMb });
   printLines(results.lines);
+  results.watch = await measureWatch();
+  printWatch(results.watch);
   results.goals = goalsOf(results);
   printGoals(results.goals);
   console.log(`BENCH ${JSON.stringify(results)}`);

@@ -20,6 +20,7 @@ import { listStoredReports } from './operations/stored.js';
 import { reportPage, type ReportPage, type ReportPageOptions } from './operations/report-page.js';
 import { getApiClient, getOwnTenantId, listTenantReportIds, listTenantReports, type ListReportsOptions } from './operations/tenants.js';
 import { waitForStoredReports, type WaitOptions } from './operations/wait.js';
+import { pollWatch, sampleWatch, type SampleOptions, type WatchOptions, type WatchResult, type WatchSample } from './watch/index.js';
 import type { Runtime } from './runtime.js';
 import { Secrets } from './secrets.js';
 import { checkClientArguments } from './client-arguments.js';
@@ -110,6 +111,13 @@ export interface ReportsClient {
   getBillingLines(reportId: string, options?: LinesOfReportOptions): Promise<ReportBillingLines>;
   /** The monthly job without files: the billing report created, waited for and turned into billing lines. */
   exportBillingLines(options?: ExportLinesOptions): Promise<ExportLinesResult>;
+  /**
+   * One poll of a trigger: new files saved or failed, or new reports, since the poll that returned `state`, in at
+   * most `budget` requests (default 30) however many reports the tenant has. The first poll takes a baseline.
+   */
+  pollWatch(options: WatchOptions): Promise<WatchResult>;
+  /** Real items for a trigger's test: the newest matching files (or reports), within the budget; nothing kept. */
+  sampleWatch(options: SampleOptions): Promise<WatchSample>;
 }
 
 const defaultWait: WaitDefaults = { initialDelayMs: 1000, maxDelayMs: 10_000, factor: 1.5, timeoutMs: 10 * 60 * 1000 };
@@ -227,5 +235,7 @@ export function createReportsClient(credentials: ReportsCredentials, options: Re
     exportBillingReport: async (exportOptions) => exportBillingReport(ctx, checkExport(exportOptions)),
     getBillingLines: async (reportId, linesOptions) => billingLinesOfReport(ctx, reportId, checkCall(linesOptions, methodOptions.lines)),
     exportBillingLines: async (exportOptions = {}) => exportBillingLines(ctx, checkCall(exportOptions, methodOptions.exportLines)),
+    pollWatch: async (watchOptions) => pollWatch(ctx, watchOptions),
+    sampleWatch: async (sampleOptions) => sampleWatch(ctx, sampleOptions),
   };
 }

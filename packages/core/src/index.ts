@@ -29,3 +29,4 @@ export { fieldDescriptions, reportFormats, reportKinds, reportLevels, resultActi
 export type * from './types.js';
 export * from './fields/index.js';
 export type { FieldCallOptions } from './operations/report-from-fields.js';
+export * from './watch/index.js';

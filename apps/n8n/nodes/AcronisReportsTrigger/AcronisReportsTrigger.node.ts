@@ -1,6 +1,6 @@
-import { createdAtMs, mapLimited, type Report, type ReportsClient, type StoredReport } from '@acronis-reports/core/web';
+import { budgetRange, defaultBudget, giveUpAfterMs, type ReportFormat, type ReportsClient, type WatchedFile, type WatchOptions } from '@acronis-reports/core/web';
 import type { IDataObject, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { binaryPropertyField, binaryPropertyOf, reportIdLocator, tenantIdField } from '../shared/descriptions';
 import { toNodeError } from '../shared/errors';
 import { downloadJson, downloadToBinary, formatOptions, reportJson, splitList, storedJson } from '../shared/utils';
@@ -8,26 +8,18 @@ import { MONTHLY_FILES_NOTE } from '../shared/formatHelp';
 import { searchReports } from '../shared/listSearch';
 import { reportsClient, type KeptTenant } from '../shared/transport';
 
-/** Ids remembered per report; older ones are dropped (their files are long gone from the list or long emitted). */
-const MEMORY = 1000;
-const CONCURRENCY = 4;
-
-type Status = 'saved' | 'failed';
-
-/**
- * Each event keeps its own baseline: a missing entry means "not baselined yet", so the first poll after switching the
- * event (or the report of One Report) only records what exists and emits nothing.
- */
+/** What the trigger keeps in the workflow's static data between polls. */
 interface Cursor {
-	/** Stored report ids already emitted (or present at the baseline), per status, then per report id. */
-	stored?: Partial<Record<Status, Record<string, string[]>>>;
-	/** Report ids already known, for New Report. */
-	reports?: string[];
+	/** Core's watch state: settled reports, sleeping ones, watched ones and what was already emitted. */
+	watch?: unknown;
 	/** The API client's own tenant, looked up once and kept, so that a poll does not ask for it again. */
 	ownTenant?: KeptTenant;
 }
 
 type Event = 'storedReportReady' | 'storedReportFailed' | 'newReport';
+
+const coreEvent = { storedReportReady: 'saved', storedReportFailed: 'failed', newReport: 'newReport' } as const;
+const giveUpHours = giveUpAfterMs / 3_600_000;
 
 export class AcronisReportsTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -61,7 +53,11 @@ export class AcronisReportsTrigger implements INodeType {
 				type: 'options',
 				options: [
 					{ name: 'One Report', value: 'report', description: 'The files of one report' },
-					{ name: 'Every Report of a Tenant', value: 'tenant', description: 'The files of every report of the tenant (one request per report per poll)' },
+					{
+						name: 'Every Report of a Tenant',
+						value: 'tenant',
+						description: 'The files of every report of the tenant, in at most "Requests per Poll" requests a poll however many reports it has',
+					},
 				],
 				default: 'report',
 				displayOptions: { show: { event: ['storedReportReady', 'storedReportFailed'] } },
@@ -90,6 +86,14 @@ export class AcronisReportsTrigger implements INodeType {
 				displayOptions: { show: { event: ['storedReportReady'] } },
 			},
 			{ ...binaryPropertyField, displayOptions: { show: { event: ['storedReportReady'], download: [true] } } },
+			{
+				displayName: 'Requests per Poll',
+				name: 'budget',
+				type: 'number',
+				typeOptions: { minValue: budgetRange.min, maxValue: budgetRange.max, numberPrecision: 0 },
+				default: defaultBudget,
+				description: `The most API requests one poll makes, whatever the number of reports: one lists the tenant's reports, the rest go to reports whose files can still change (being generated, new, or a monthly report around the 1st), then to reports not yet looked at. Settled one-time reports cost nothing. The first poll only records what exists; a tenant's history is then looked at this many reports a poll at most. Download File adds one request per file emitted. A monthly report is watched for ${giveUpHours} h from the 1st.`,
+			},
 		],
 	};
 
@@ -101,8 +105,19 @@ export class AcronisReportsTrigger implements INodeType {
 		const cursor = this.getWorkflowStaticData('node') as Cursor;
 		try {
 			const client = await reportsClient(this, cursor.ownTenant);
-			const items = event === 'newReport' ? await pollReports.call(this, client, cursor, manual) : await pollStored.call(this, client, cursor, event, manual);
-			if (!manual && usesOwnTenant.call(this, event)) cursor.ownTenant = { of: client.tenantKey, tenantId: await client.getOwnTenantId() };
+			const options = watchOptions.call(this, event);
+			let files: WatchedFile[];
+			let reports;
+			if (manual) {
+				// "Test step": the newest real item, within the budget; the trigger's state is left as it is
+				({ files, reports } = await client.sampleWatch({ ...options, limit: 1 }));
+			} else {
+				const result = await client.pollWatch({ ...options, state: cursor.watch });
+				({ files, reports } = result);
+				cursor.watch = result.state;
+				if (!options.reportId && !options.tenantId) cursor.ownTenant = { of: client.tenantKey, tenantId: await client.getOwnTenantId() };
+			}
+			const items = event === 'newReport' ? reports.map((report) => ({ json: reportJson(report) })) : await fileItems.call(this, client, event, files);
 			return items.length > 0 ? [items] : null;
 		} catch (error) {
 			throw toNodeError(this.getNode(), error, 0);
@@ -110,71 +125,36 @@ export class AcronisReportsTrigger implements INodeType {
 	}
 }
 
-/** Whether the poll listed the API client's own tenant (no tenant given): its id is known then, without a request. */
-function usesOwnTenant(this: IPollFunctions, event: Event): boolean {
-	if (event !== 'newReport' && this.getNodeParameter('watch', 'report') === 'report') return false;
-	return String(this.getNodeParameter('tenantId', '') ?? '').trim() === '';
-}
-
-async function pollReports(this: IPollFunctions, client: ReportsClient, cursor: Cursor, manual: boolean): Promise<INodeExecutionData[]> {
-	const tenant = String(this.getNodeParameter('tenantId', '') ?? '').trim();
-	const ids = await client.listTenantReportIds(tenant || undefined);
-	if (manual) {
-		const newest = ids[ids.length - 1];
-		return newest ? [{ json: reportJson(await client.getReport(newest)) }] : [];
-	}
-	const known = cursor.reports ? new Set(cursor.reports) : undefined; // undefined: no baseline for New Report yet
-	const fresh = known ? ids.filter((id) => !known.has(id)) : [];
-	const reports = await mapLimited(fresh, CONCURRENCY, async (id) => await client.getReport(id));
-	cursor.reports = ids.slice(-MEMORY * 10);
-	return reports.map((report) => ({ json: reportJson(report) }));
-}
-
-async function pollStored(this: IPollFunctions, client: ReportsClient, cursor: Cursor, event: Event, manual: boolean): Promise<INodeExecutionData[]> {
-	const status: Status = event === 'storedReportReady' ? 'saved' : 'failed';
-	const watch = this.getNodeParameter('watch', 'report') as string;
-	const formats = splitList(this.getNodeParameter('formats', []));
-	const reportIds =
-		watch === 'report'
-			? [this.getNodeParameter('reportId', '', { extractValue: true }) as string]
-			: await client.listTenantReportIds(String(this.getNodeParameter('tenantId', '') ?? '').trim() || undefined);
-	const lists = await mapLimited(reportIds, CONCURRENCY, async (reportId) => ({ reportId, items: await client.listStoredReports(reportId) }));
-	const matching = lists.flatMap(({ reportId, items }) =>
-		items.filter((item) => item.status === status && (formats.length === 0 || formats.includes(item.report_format))).map((item) => ({ reportId, item })),
-	);
-	let emit: { reportId: string; item: StoredReport }[];
-	if (manual) {
-		const newest = matching.sort((a, b) => createdAtMs(b.item) - createdAtMs(a.item))[0];
-		emit = newest ? [newest] : [];
+/** The node's fields as core's watch options. */
+function watchOptions(this: IPollFunctions, event: Event): WatchOptions {
+	const options: WatchOptions = { event: coreEvent[event], budget: this.getNodeParameter('budget', defaultBudget) as number };
+	const oneReport = event !== 'newReport' && this.getNodeParameter('watch', 'report') === 'report';
+	if (oneReport) {
+		options.reportId = String(this.getNodeParameter('reportId', '', { extractValue: true }) ?? '').trim();
+		if (!options.reportId) throw new NodeOperationError(this.getNode(), 'Report is required when watching one report: pick one, or watch every report of a tenant.');
 	} else {
-		const previous = cursor.stored?.[status]; // undefined: no baseline for this status yet
-		// Every Report of a Tenant: a report without an entry is new, all its files are events.
-		// One Report: a report without an entry was just selected, its existing files are its baseline.
-		const baselined = (reportId: string) => previous !== undefined && (watch !== 'report' || previous[reportId] !== undefined);
-		emit = matching.filter(({ reportId, item }) => baselined(reportId) && !(previous?.[reportId] ?? []).includes(item.id));
-		const seen = { ...previous };
-		for (const { reportId, items } of lists) {
-			const ids = new Set(seen[reportId] ?? []);
-			for (const item of items) if (item.status === status) ids.add(item.id);
-			seen[reportId] = [...ids].slice(-MEMORY);
-		}
-		cursor.stored = { ...cursor.stored, [status]: seen };
-		emit.sort((a, b) => createdAtMs(a.item) - createdAtMs(b.item));
+		const tenant = String(this.getNodeParameter('tenantId', '') ?? '').trim();
+		if (tenant) options.tenantId = tenant;
 	}
+	if (event !== 'newReport') {
+		const formats = splitList(this.getNodeParameter('formats', [])) as ReportFormat[];
+		if (formats.length > 0) options.formats = formats;
+	}
+	return options;
+}
+
+/** One item per file; with Download File, the file attached (one request each: the report is already known). */
+async function fileItems(this: IPollFunctions, client: ReportsClient, event: Event, files: WatchedFile[]): Promise<INodeExecutionData[]> {
 	const download = event === 'storedReportReady' && (this.getNodeParameter('download', false) as boolean);
 	const property = download ? binaryPropertyOf(this.getNodeParameter('binaryPropertyName', 'data')) : 'data';
-	// each report fetched once per poll (core needs it for the file names), however many of its files are new
-	const reports = new Map<string, Report>();
 	const items: INodeExecutionData[] = [];
-	for (const { reportId, item } of emit) {
+	for (const { report, item } of files) {
 		if (!download) {
-			items.push({ json: storedJson(reportId, item) as IDataObject });
+			items.push({ json: storedJson(report.id, item) as IDataObject });
 			continue;
 		}
-		let report = reports.get(reportId);
-		if (!report) reports.set(reportId, (report = await client.getReport(reportId)));
-		const file = await client.downloadStoredReport(reportId, item, { report });
-		items.push({ json: { ...storedJson(reportId, item), ...downloadJson(file) }, binary: { [property]: await downloadToBinary(this, file) } });
+		const file = await client.downloadStoredReport(report.id, item, { report });
+		items.push({ json: { ...storedJson(report.id, item), ...downloadJson(file) }, binary: { [property]: await downloadToBinary(this, file) } });
 	}
 	return items;
 }

@@ -71,6 +71,24 @@ function monthReport(reports: readonly Report[], month: string, level: string | 
   return billingReportOfMonth(reports, month, { level: 'direct_partners' }) ?? billingReportOfMonth(reports, month);
 }
 
+/** Reports fetched a page at a time while looking for a month's billing report. */
+const SCAN_PAGE = 50;
+
+/**
+ * The tenant's reports, newest first, a page at a time, until `enough` is true of those seen (or none are left): a
+ * month's billing report is usually among the newest, and a tenant may have thousands of reports.
+ */
+async function reportsUntil(client: ReportsClient, tenantId: string | undefined, signal: AbortSignal | undefined, enough: (seen: readonly Report[]) => boolean) {
+  const seen: Report[] = [];
+  let offset = 0;
+  for (;;) {
+    const page = await client.reportPage(tenantId, { offset, limit: SCAN_PAGE, newestFirst: true, ...(signal ? { signal } : {}) });
+    seen.push(...page.reports);
+    if (enough(seen) || page.nextOffset === null) return { seen, total: page.total };
+    offset = page.nextOffset;
+  }
+}
+
 export async function monthLines(client: ReportsClient, args: LinesArgs, settings: ServerSettings, context: Pick<ToolContext, 'progress' | 'signal'>): Promise<MonthLines> {
   const { signal } = context;
   const mapping = await readMapping(args.mappingFile ?? settings.mappingFile);
@@ -81,16 +99,23 @@ export async function monthLines(client: ReportsClient, args: LinesArgs, setting
   if (reportId === undefined) {
     month = args.month ?? lastFullMonth(Date.now());
     context.progress(`Looking for the stored billing report of ${month}`);
-    const reports = await client.listTenantReports(args.tenantId, { signal });
+    const wanted = month;
+    const compare = args.compare !== false;
+    // found when the preferred report is seen: at the level asked for, or without one at direct_partners (any
+    // other level is only a fallback, so its finding does not end the scan), and the month before's too
+    const { seen: reports, total } = await reportsUntil(client, args.tenantId, signal, (seen) => {
+      const preferred = billingReportOfMonth(seen, wanted, { level: args.level ?? 'direct_partners' });
+      return preferred !== null && (!compare || billingReportOfMonth(seen, monthBefore(wanted), { level: preferred.parameters.level }) !== null);
+    });
     const found = monthReport(reports, month, args.level);
     if (!found) {
       throw new MissingReportError({
-        message: `No stored billing report of ${month} among the tenant's ${reports.length} reports.`,
+        message: `No stored billing report of ${month} among the tenant's ${total} reports.`,
         hint: `Create it with create_billing_report (month ${month}; writes must be on), or name a reportId from list_reports.`,
       });
     }
     reportId = found.id;
-    if (args.compare !== false) {
+    if (compare) {
       const previousMonth = monthBefore(month);
       const previous = monthReport(reports, previousMonth, args.level ?? found.parameters.level);
       if (previous) previousReportId = previous.id;

@@ -1,4 +1,5 @@
 // list_reports at a tenant with many reports: a page costs the id list and that page's reports, never all of them.
+import { createReportsClient } from '@acronis-reports/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, connect, credentialsOf, useSimulator, type Session } from './support.js';
 
@@ -25,5 +26,20 @@ describe('list_reports with 300 reports', () => {
     const first = (await call(session, 'list_reports', { limit: 50 })).structuredContent as { nextOffset: number | null; reports: unknown[] };
     expect(first.reports).toHaveLength(50);
     expect(first.nextOffset).toBe(50);
+  });
+
+  it("finds a month's billing report among the newest reports, without fetching the whole history", async () => {
+    const client = createReportsClient({ baseUrl: sim().baseUrl, clientId: sim().clientId, clientSecret: sim().clientSecret });
+    await client.exportBillingReport({ month: '2026-09', consume: async (download) => download.bytes() });
+    const october = await client.exportBillingReport({ month: '2026-10', consume: async (download) => download.bytes() });
+    sim().control.clearRequests();
+    const result = await call(session, 'billing_lines', { month: '2026-10', limit: 1 });
+    expect(result.isError).toBeFalsy();
+    const lines = result.structuredContent as { source: { reportId: string }; previous: { period: unknown } | null };
+    expect(lines.source.reportId).toBe(october.report.id);
+    expect(lines.previous?.period).toEqual({ start: '2026-09-01', end: '2026-09-30' });
+    // one page of the newest 50 holds both months; the tenant's other 250 reports are never fetched
+    const fetched = sim().control.requests().filter((request) => request.operationId === 'fetchReport');
+    expect(fetched.length).toBeLessThanOrEqual(52);
   });
 });

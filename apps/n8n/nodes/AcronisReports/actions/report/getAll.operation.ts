@@ -1,4 +1,4 @@
-import { mapLimited, type ReportsClient } from '@acronis-reports/core/web';
+import { type ReportsClient } from '@acronis-reports/core/web';
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { tenantIdField } from '../../../shared/descriptions';
@@ -11,7 +11,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Limit',
 		name: 'limit',
 		type: 'number',
-		typeOptions: { minValue: 1 },
+		typeOptions: { minValue: 1, maxValue: 500 },
 		default: 50,
 		description: 'Max number of results to return',
 		displayOptions: { show: { returnAll: [false] } },
@@ -23,10 +23,9 @@ export const description = updateDisplayOptions({ show: { resource: ['report'], 
 export async function execute(this: IExecuteFunctions, client: ReportsClient, i: number): Promise<INodeExecutionData[]> {
 	const tenant = (this.getNodeParameter('tenantId', i, '') as string).trim();
 	const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i, 50) as number);
-	// The API lists ids only; fetch just the reports asked for.
-	const ids = (await client.listTenantReportIds(tenant || undefined)).slice(0, limit);
-	// not client.listTenantReports: that fetches every report, also those past the limit
-	const reports = await mapLimited(ids, 4, async (id) => await client.getReport(id));
+	// a page fetches only the reports it returns; Return All fetches every one, a few at a time
+	const reports = returnAll
+		? await client.listTenantReports(tenant || undefined)
+		: (await client.reportPage(tenant || undefined, { limit: this.getNodeParameter('limit', i, 50) as number })).reports;
 	return reports.map((report) => ({ json: reportJson(report) }));
 }

@@ -1,7 +1,6 @@
 // The reports client the tools share, opened at the first tool call (so the handshake never waits for a data
 // center or the simulator): credentials from the same variables as the CLI, or the embedded simulator.
-import { readFileSync } from 'node:fs';
-import { AcronisReportsError, createReportsClient, type ReportsClient } from '@acronis-reports/core';
+import { AcronisReportsError, createReportsClient, CREDENTIAL_VARIABLES, findCredentials, ValidationError, type CredentialPart, type ReportsClient } from '@acronis-reports/core';
 import type { ServerSettings } from './settings.js';
 
 export interface Connection {
@@ -19,14 +18,6 @@ export class SetupError extends AcronisReportsError {
 const howToSet =
   'Set ACRONIS_BASE_URL, ACRONIS_CLIENT_ID and ACRONIS_CLIENT_SECRET (or ACRONIS_CLIENT_SECRET_FILE) in the server\'s environment (the "env" of its entry in the assistant\'s configuration), or start it with --simulator to try it on made-up data.';
 
-function readSecretFile(path: string): string {
-  try {
-    return readFileSync(path, 'utf8').replace(/[\r\n]+$/, '');
-  } catch (error) {
-    throw new SetupError({ message: `Cannot read the client secret from ${path}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}.`, hint: howToSet });
-  }
-}
-
 async function simulatorConnection(log: (line: string) => void): Promise<Connection> {
   const { createSimulator } = await import('@acronis-reports/simulator');
   // As `npm start` runs it: quick generations, and no night-time gap so the demo works at any hour.
@@ -36,17 +27,26 @@ async function simulatorConnection(log: (line: string) => void): Promise<Connect
   return { client, secrets: [simulator.clientSecret], close: () => simulator.close() };
 }
 
+const partNames: Record<CredentialPart, string> = {
+  baseUrl: `data center URL (${CREDENTIAL_VARIABLES.baseUrl})`,
+  clientId: `client id (${CREDENTIAL_VARIABLES.clientId})`,
+  clientSecret: `client secret (${CREDENTIAL_VARIABLES.clientSecret})`,
+};
+
+/** The data center from the ACRONIS_* variables, by core's rules (the CLI reads them alike). */
 function dataCenterConnection(env: NodeJS.ProcessEnv): Connection {
-  const baseUrl = env['ACRONIS_BASE_URL']?.trim();
-  const clientId = env['ACRONIS_CLIENT_ID']?.trim();
-  const secretFile = env['ACRONIS_CLIENT_SECRET'] ? undefined : env['ACRONIS_CLIENT_SECRET_FILE']?.trim();
-  const clientSecret = secretFile ? readSecretFile(secretFile) : env['ACRONIS_CLIENT_SECRET'];
-  const given = { 'data center URL (ACRONIS_BASE_URL)': baseUrl, 'client id (ACRONIS_CLIENT_ID)': clientId, 'client secret (ACRONIS_CLIENT_SECRET)': clientSecret };
-  const missing = Object.entries(given).filter(([, value]) => !value).map(([name]) => name);
+  let found;
+  try {
+    found = findCredentials({}, env);
+  } catch (error) {
+    if (error instanceof ValidationError) throw new SetupError({ message: `Cannot read the client secret: ${error.summary}`, hint: howToSet, cause: error });
+    throw error;
+  }
+  const missing = found.missing.map((part) => partNames[part]);
   if (missing.length === 3) throw new SetupError({ message: 'No credentials are configured for this server.', hint: howToSet });
   if (missing.length > 0) throw new SetupError({ message: `Credentials are incomplete: the ${missing.join(' and the ')} ${missing.length > 1 ? 'are' : 'is'} missing.`, hint: howToSet });
-  const client = createReportsClient({ baseUrl: baseUrl!, clientId: clientId!, clientSecret: clientSecret! });
-  return { client, secrets: [clientSecret!], close: async () => {} };
+  const client = createReportsClient({ baseUrl: found.baseUrl!, clientId: found.clientId!, clientSecret: found.clientSecret! });
+  return { client, secrets: [found.clientSecret!], close: async () => {} };
 }
 
 /** Opens the connection once; a failed attempt is not kept, so fixing the file behind a secret needs no restart. */

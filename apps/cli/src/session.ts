@@ -1,8 +1,7 @@
-import { createReportsClient, type ReportsClient } from '@acronis-reports/core';
+import { createReportsClient, honourProxyEnvironment, type ReportsClient } from '@acronis-reports/core';
 import type { Simulator } from '@acronis-reports/simulator';
 import { resolveConnection, type ConnectionFlags } from './credentials.js';
 import type { Output } from './output.js';
-import { honourProxyEnvironment } from './proxy.js';
 
 export interface GlobalFlags extends ConnectionFlags {
   json?: boolean;

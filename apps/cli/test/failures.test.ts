@@ -1,9 +1,10 @@
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage } from 'node:http';
-import { connect, type AddressInfo, type Socket } from 'node:net';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startForwardProxy } from '@acronis-reports/simulator';
 import { simulatorEnv, runCli, useSimulator } from './support.js';
 
 const simulator = useSimulator({ config: { generationDelayMs: 60_000, listDelayMs: 100 } });
@@ -183,33 +184,17 @@ describe('exit codes and messages', () => {
 describe('proxies', () => {
   it('honours HTTP_PROXY (HTTPS_PROXY likewise for https data centers), and NO_PROXY to bypass it', async () => {
     const sim = simulator();
-    // a forward proxy as companies run them: it tunnels with CONNECT and counts what it carried
-    const seen: string[] = [];
-    const proxy = createServer((_request, response) => response.writeHead(405).end());
-    proxy.on('connect', (request: IncomingMessage, client: Socket, head: Buffer) => {
-      seen.push(`CONNECT ${request.url}`);
-      const [host, port] = request.url!.split(':');
-      const upstream = connect(Number(port), host!, () => {
-        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-        upstream.write(head);
-        upstream.pipe(client);
-        client.pipe(upstream);
-      });
-      upstream.on('error', () => client.destroy());
-      client.on('error', () => upstream.destroy());
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    const proxy = await startForwardProxy();
     try {
-      const through = await runCli(['list', '--ids-only', '--tenant-id', sim.tenantId], { env: { ...simulatorEnv(sim), HTTP_PROXY: proxyUrl } });
+      const through = await runCli(['list', '--ids-only', '--tenant-id', sim.tenantId], { env: { ...simulatorEnv(sim), HTTP_PROXY: proxy.url } });
       expect(through.code).toBe(0);
-      expect(seen).toContain(`CONNECT ${new URL(sim.baseUrl).host}`);
-      seen.length = 0;
-      const bypass = await runCli(['list', '--ids-only', '--tenant-id', sim.tenantId], { env: { ...simulatorEnv(sim), HTTP_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' } });
+      expect(proxy.seen).toContain(`CONNECT ${new URL(sim.baseUrl).host}`);
+      proxy.seen.length = 0;
+      const bypass = await runCli(['list', '--ids-only', '--tenant-id', sim.tenantId], { env: { ...simulatorEnv(sim), HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' } });
       expect(bypass.code).toBe(0);
-      expect(seen).toEqual([]);
+      expect(proxy.seen).toEqual([]);
     } finally {
-      proxy.close();
+      await proxy.close();
     }
   });
 });

@@ -1,6 +1,15 @@
 // The reports client the tools share, opened at the first tool call (so the handshake never waits for a data
 // center or the simulator): credentials from the same variables as the CLI, or the embedded simulator.
-import { AcronisReportsError, createReportsClient, CREDENTIAL_VARIABLES, findCredentials, ValidationError, type CredentialPart, type ReportsClient } from '@acronis-reports/core';
+import {
+  AcronisReportsError,
+  createReportsClient,
+  CREDENTIAL_VARIABLES,
+  findCredentials,
+  honourProxyEnvironment,
+  ValidationError,
+  type CredentialPart,
+  type ReportsClient,
+} from '@acronis-reports/core';
 import type { ServerSettings } from './settings.js';
 
 export interface Connection {
@@ -33,8 +42,8 @@ const partNames: Record<CredentialPart, string> = {
   clientSecret: `client secret (${CREDENTIAL_VARIABLES.clientSecret})`,
 };
 
-/** The data center from the ACRONIS_* variables, by core's rules (the CLI reads them alike). */
-function dataCenterConnection(env: NodeJS.ProcessEnv): Connection {
+/** The data center from the ACRONIS_* variables, by core's rules (the CLI reads them alike), through a proxy when one is set. */
+async function dataCenterConnection(env: NodeJS.ProcessEnv): Promise<Connection> {
   let found;
   try {
     found = findCredentials({}, env);
@@ -45,6 +54,7 @@ function dataCenterConnection(env: NodeJS.ProcessEnv): Connection {
   const missing = found.missing.map((part) => partNames[part]);
   if (missing.length === 3) throw new SetupError({ message: 'No credentials are configured for this server.', hint: howToSet });
   if (missing.length > 0) throw new SetupError({ message: `Credentials are incomplete: the ${missing.join(' and the ')} ${missing.length > 1 ? 'are' : 'is'} missing.`, hint: howToSet });
+  await honourProxyEnvironment(env);
   const client = createReportsClient({ baseUrl: found.baseUrl!, clientId: found.clientId!, clientSecret: found.clientSecret! });
   return { client, secrets: [found.clientSecret!], close: async () => {} };
 }
@@ -54,7 +64,7 @@ export function lazyConnection(settings: ServerSettings, env: NodeJS.ProcessEnv,
   let opening: Promise<Connection> | null = null;
   return {
     get(): Promise<Connection> {
-      opening ??= (settings.simulator ? simulatorConnection(log) : Promise.resolve().then(() => dataCenterConnection(env))).catch((error: unknown) => {
+      opening ??= (settings.simulator ? simulatorConnection(log) : dataCenterConnection(env)).catch((error: unknown) => {
         opening = null;
         throw error;
       });

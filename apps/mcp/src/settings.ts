@@ -21,7 +21,8 @@ configuration as a command; it speaks MCP on stdin/stdout and logs on stderr.
   --mapping <file>  the billing mapping used when a call names none (also ACRONIS_MCP_MAPPING_FILE)
   --version, --help
 
-Credentials: ACRONIS_BASE_URL, ACRONIS_CLIENT_ID and ACRONIS_CLIENT_SECRET (or ACRONIS_CLIENT_SECRET_FILE).`;
+Credentials: ACRONIS_BASE_URL, ACRONIS_CLIENT_ID and ACRONIS_CLIENT_SECRET (or ACRONIS_CLIENT_SECRET_FILE).
+Proxy: HTTPS_PROXY / HTTP_PROXY, and NO_PROXY for hosts that bypass it.`;
 
 const truthy = (value: string | undefined): boolean => /^(1|true|yes|on)$/i.test(value?.trim() ?? '');
 

@@ -1,5 +1,6 @@
 // list_reports at a tenant with many reports: a page costs the id list and that page's reports, never all of them.
 import { createReportsClient } from '@acronis-reports/core';
+import { startForwardProxy } from '@acronis-reports/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, connect, credentialsOf, useSimulator, type Session } from './support.js';
 
@@ -41,5 +42,26 @@ describe('list_reports with 300 reports', () => {
     // one page of the newest 50 holds both months; the tenant's other 250 reports are never fetched
     const fetched = sim().control.requests().filter((request) => request.operationId === 'fetchReport');
     expect(fetched.length).toBeLessThanOrEqual(52);
+  });
+});
+
+describe('a data center behind a proxy', () => {
+  it('is reached through HTTP_PROXY (HTTPS_PROXY likewise), and directly for hosts in NO_PROXY', async () => {
+    const proxy = await startForwardProxy();
+    try {
+      for (const [extra, tunnelled] of [[{}, true], [{ NO_PROXY: '127.0.0.1' }, false]] as const) {
+        proxy.seen.length = 0;
+        const session = await connect({ ...credentialsOf(sim()), HTTP_PROXY: proxy.url, ...extra });
+        try {
+          const result = await call(session, 'list_reports', { limit: 1 });
+          expect(result.isError).toBeFalsy();
+        } finally {
+          await session.close();
+        }
+        expect(proxy.seen.includes(`CONNECT ${new URL(sim().baseUrl).host}`)).toBe(tunnelled);
+      }
+    } finally {
+      await proxy.close();
+    }
   });
 });

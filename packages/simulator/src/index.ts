@@ -4,3 +4,4 @@ export type { SimulatorConfig } from './state/config.js';
 export type { FaultSpec, FaultType, Fault } from './state/faults.js';
 export type { LoggedRequest } from './state/request-log.js';
 export type { SentMail } from './state/reports.js';
+export { startForwardProxy, type ForwardProxy } from './forward-proxy.js';

@@ -15,6 +15,7 @@ export * from '../index.js';
 export { saveDownload, saveDownloadTo, toNodeReadable, type SavedFile } from './files.js';
 export { nodeRuntime } from './runtime.js';
 export { fileWebStream } from './file-stream.js';
+export { honourProxyEnvironment } from './proxy.js';
 export { CREDENTIAL_VARIABLES, findCredentials, type CredentialPart, type CredentialSources, type FoundCredentials } from './credentials.js';
 
 export type NodeReportsClientOptions = Partial<ReportsClientOptions>;

@@ -1,30 +1,13 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { once } from 'node:events';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { bin, runCli, simulatorEnv, useSimulator } from './support.js';
+import { runCli, runOnTerminal, simulatorEnv, useSimulator } from './support.js';
 
 // 5,000 seeded reports of past use, 100 of them monthly (see the simulator's README).
 const simulator = useSimulator({ historyReports: 5000 });
 const cli = (args: string[]) => runCli(args, { env: simulatorEnv(simulator()) });
 const fetches = () => simulator().control.requests().filter((request) => request.operationId === 'fetchReport').length;
-const hasScript = spawnSync('script', ['--version']).status === 0;
 beforeEach(() => simulator().control.clearRequests());
 
-/** `acronis-reports <args>` on a pseudo-terminal (util-linux `script`); what the terminal showed. */
-async function onTerminal(args: string[]): Promise<{ code: number; screen: string }> {
-  expect(hasScript, 'util-linux `script` gives the command a terminal here').toBe(true);
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('ACRONIS_') && name !== 'CI'));
-  const child = spawn('script', ['-qec', `stty cols 120 rows 40; ${process.execPath} ${bin} ${args.join(' ')}`, '/dev/null'], {
-    env: { ...env, ...simulatorEnv(simulator()), TERM: 'xterm' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 110_000,
-    killSignal: 'SIGKILL',
-  });
-  let screen = '';
-  child.stdout.on('data', (chunk: Buffer) => (screen += chunk.toString()));
-  const [code] = (await once(child, 'close')) as [number];
-  return { code, screen };
-}
+const onTerminal = (args: string[]) => runOnTerminal(simulator(), args);
 
 describe('list at 5,000 reports', () => {
   it('prints every report and nothing on stderr when not on a terminal', async () => {

@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createSimulator, type Simulator, type SimulatorOptions } from '@acronis-reports/simulator';
 
 export const bin = join(import.meta.dirname, '..', 'dist', 'bin.js');
@@ -61,3 +62,26 @@ export const simulatorEnv = (sim: Simulator) => ({
   ACRONIS_TEST_CLOCK: sim.control.now(),
   NODE_OPTIONS: `--import=${simulatorClock}`,
 });
+
+const hasScript = spawnSync('script', ['--version']).status === 0;
+
+/**
+ * Runs `acronis-reports <args>` on a pseudo-terminal of the given size (util-linux `script`), as from a person's
+ * shell, against `sim`, and returns what the terminal showed. Spawned asynchronously: the simulator answers from
+ * this very process.
+ */
+export async function runOnTerminal(sim: Simulator, args: string[], size = { columns: 120, rows: 40 }): Promise<{ code: number; screen: string }> {
+  expect(hasScript, 'util-linux `script` gives the command a terminal here').toBe(true);
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('ACRONIS_') && name !== 'CI'));
+  const child = spawn('script', ['-qec', `stty cols ${size.columns} rows ${size.rows}; ${process.execPath} ${bin} ${args.join(' ')}`, '/dev/null'], {
+    env: { ...env, ...simulatorEnv(sim), TERM: 'xterm' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // a hung command must not outlive its test (the terminal closing hangs up the command under it)
+    timeout: 110_000,
+    killSignal: 'SIGKILL',
+  });
+  let screen = '';
+  child.stdout.on('data', (chunk: Buffer) => (screen += chunk.toString()));
+  const [code] = (await once(child, 'close')) as [number];
+  return { code, screen };
+}

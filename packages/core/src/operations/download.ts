@@ -2,6 +2,7 @@ import { NetworkError, ResponseError } from '../errors.js';
 import { findStoredFile, type FindStoredFileOptions, type FoundStoredFile } from './find-stored.js';
 import { typedBody } from '../download/typed-body.js';
 import { backoffMs } from '../transport/retry.js';
+import { followingController } from '../transport/following-controller.js';
 import { decodeStoredReportBody } from '../download/gzip.js';
 import { formatInfo } from '../download/formats.js';
 import { readBytes, readJson, readText } from '../download/read.js';
@@ -66,10 +67,8 @@ export async function downloadStoredReport(
  * wins and the file's request is abandoned.
  */
 async function downloadById(ctx: ClientContext, id: string, storedId: string, operation: string, options: DownloadOptions): Promise<StoredReportDownload> {
-  const abandon = new AbortController();
   const caller = options.signal;
-  if (caller?.aborted) abandon.abort(caller.reason);
-  else caller?.addEventListener('abort', () => abandon.abort(caller.reason), { once: true });
+  const abandon = followingController(caller);
   const body = requestFile(ctx, id, storedId, { signal: abandon.signal });
   body.catch(() => undefined); // its failure is reported below, after the lookups, whose answer explains more
   let found: FoundStoredFile;

@@ -1,6 +1,6 @@
 import type { ValidationIssue } from '../errors.js';
 import type { CallOptions } from '../operations/context.js';
-import { checks, isPlainObject, own, refuse, shown, type Check } from '../options.js';
+import { checks, isPlainObject, optionIssues, own, refuse, shown, type Check } from '../options.js';
 import type { ReportFormat } from '../types.js';
 import { validateId } from '../validation.js';
 
@@ -58,18 +58,9 @@ const spec: Record<string, Check> = {
 /** Checks a watch's options before anything is sent; a ValidationError names each field at fault and the fix. */
 export function checkWatchOptions(options: unknown, sample = false): CheckedWatch {
   const known = sample ? { ...spec, limit: wholeIn(1, 10) } : spec;
-  const issues: ValidationIssue[] = [];
   if (!isPlainObject(options)) refuse([{ field: 'options', message: `must be an object with at least an event, got ${shown(options)}` }]);
   const given = options as Record<string, unknown>;
-  for (const key of Object.keys(given)) {
-    if (!(key in known)) issues.push({ field: `options.${key}`, message: `is not an option here; known: ${Object.keys(known).join(', ')}` });
-  }
-  for (const [key, check] of Object.entries(known)) {
-    const value = own(given, key);
-    if (value === undefined) continue;
-    const problem = check(value);
-    if (problem) issues.push({ field: `options.${key}`, message: problem });
-  }
+  const issues: ValidationIssue[] = optionIssues(given, 'options', known);
   if (own(given, 'event') === undefined) issues.push({ field: 'options.event', message: `is required: one of ${watchEvents.join(', ')}` });
   const tenant = text(own(given, 'tenantId'));
   const report = text(own(given, 'reportId'));

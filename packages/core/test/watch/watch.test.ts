@@ -31,6 +31,7 @@ describe('pollWatch: options', () => {
       [{ event: 'saved', tenantId: sim.tenantId, reportId: sim.tenantId }, /both given: watch one report or the reports of a tenant/],
       [{ event: 'newReport', reportId: sim.tenantId }, /does not go with the newReport event/],
       [{ event: 'saved', since: 'yesterday' }, /options\.since is not an option here/],
+      [{ event: 'saved', toString: 'x' }, /options\.toString is not an option here/],
     ];
     for (const [options, message] of cases) {
       const error = await refusal(options);

@@ -22,3 +22,6 @@ export async function mapLimited<T, R>(values: readonly T[], limit: number, run:
   await Promise.all(Array.from({ length: Math.min(width, values.length) }, worker));
   return results;
 }
+
+/** How many reports a listing fetches at once: `concurrency` when given (1 to 16), else 4. */
+export const reportFetchWidth = (concurrency: number | undefined): number => Math.max(1, Math.min(concurrency ?? 4, 16));

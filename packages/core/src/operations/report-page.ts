@@ -1,4 +1,4 @@
-import { mapLimited } from '../concurrency.js';
+import { mapLimited, reportFetchWidth } from '../concurrency.js';
 import { reportLabel } from '../report-label.js';
 import type { Report } from '../types.js';
 import type { CallOptions, ClientContext } from './context.js';
@@ -44,7 +44,7 @@ const idPrefixPattern = /^[0-9a-f]{8}(-[0-9a-f]{0,4}(-[0-9a-f]{0,4}(-[0-9a-f]{0,
 export async function reportPage(ctx: ClientContext, tenantId: string | undefined, options: ReportPageOptions = {}): Promise<ReportPage> {
   const offset = options.offset ?? 0;
   const limit = options.limit ?? 50;
-  const concurrency = Math.min(options.concurrency ?? 4, 16);
+  const concurrency = reportFetchWidth(options.concurrency);
   const listed = await listTenantReportIds(ctx, tenantId, options);
   const ids = options.newestFirst ? listed.reverse() : listed;
   const search = (options.search ?? '').trim().toLowerCase();

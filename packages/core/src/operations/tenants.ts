@@ -1,4 +1,4 @@
-import { mapLimited } from '../concurrency.js';
+import { mapLimited, reportFetchWidth } from '../concurrency.js';
 import { ValidationError } from '../errors.js';
 import type { ApiClientInfo, Report } from '../types.js';
 import { validateId } from '../validation.js';
@@ -64,7 +64,7 @@ export interface ListReportsOptions extends CallOptions {
 /** A tenant's reports in full: the ids, then one fetch each, a few at a time, in the order the API lists them. */
 export async function listTenantReports(ctx: ClientContext, tenantId?: string, options: ListReportsOptions = {}): Promise<Report[]> {
   const ids = await listTenantReportIds(ctx, tenantId, options);
-  const concurrency = Math.max(1, Math.min(options.concurrency ?? 4, 16));
+  const concurrency = reportFetchWidth(options.concurrency);
   const total = ids.length;
   let done = 0;
   options.onProgress?.({ done, total });

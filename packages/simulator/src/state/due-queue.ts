@@ -13,10 +13,6 @@ export class DueQueue {
   private readonly heap: Entry[] = [];
   private added = 0;
 
-  get size(): number {
-    return this.heap.length;
-  }
-
   push(at: number, id: string): void {
     this.heap.push({ at, order: this.added++, id });
     this.up(this.heap.length - 1);

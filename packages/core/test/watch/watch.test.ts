@@ -9,6 +9,8 @@ let client: ReportsClient;
 beforeEach(() => {
   const sim = simulator();
   sim.control.reset();
+  // reset keeps the settings: a test that changed them and failed before putting them back must not spoil the next
+  sim.control.updateConfig({ generationDelayMs: 2000, listDelayMs: 200 });
   // no lookup among the tenant's reports before each create: the seeding would cost a list request per report
   client = clientFor(sim, { recoverLostCreates: false });
 });
